@@ -1,0 +1,1 @@
+"""Text analysis. For now: language identification and lemmas for the search index."""

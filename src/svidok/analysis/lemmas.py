@@ -1,0 +1,78 @@
+"""Dictionary forms for the search index, so that an inflected query finds inflected text.
+
+A Ukrainian or Russian word is indexed under its surface form and *every* lemma pymorphy3's uk and
+ru dictionaries propose for it; a query word matches when any of its own lemmas is among them.
+Keeping all readings instead of the first one trades a little precision for recall: pymorphy3
+reads "Харкові" first as a form of "харко", and only its third reading is "харків".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pymorphy3
+
+_WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
+_APOSTROPHES = re.compile(r"['’ʼ]")
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+_READINGS = 4  # pymorphy3 orders readings by likelihood; beyond four they are noise
+
+
+@lru_cache(maxsize=2)
+def _analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _token(word: str) -> str:
+    """The indexed spelling: lower case, apostrophes dropped (FTS5 would split on them)."""
+    return _APOSTROPHES.sub("", word.lower())
+
+
+@lru_cache(maxsize=500_000)
+def forms(word: str) -> frozenset[str]:
+    """The surface token and, for Cyrillic words, the lemmas of its likeliest readings."""
+    token = _token(word)
+    result = {token}
+    if _CYRILLIC.search(word):
+        for lang in ("uk", "ru"):
+            for parse in _analyzer(lang).parse(word.lower())[:_READINGS]:
+                result.add(_token(parse.normal_form))
+    return frozenset(result)
+
+
+def index_terms(text: str) -> str:
+    """The space-separated terms stored in the FTS5 ``terms`` column for ``text``."""
+    seen: dict[str, None] = {}
+    for word in words(text):
+        for form in forms(word):
+            seen.setdefault(form, None)
+    return " ".join(seen)
+
+
+def query_groups(query: str) -> list[list[str]]:
+    """One group of alternatives per query word; a trailing ``*`` keeps a prefix search."""
+    groups = []
+    for raw in query.split():
+        if raw.endswith("*") and words(raw):
+            groups.append([_token(words(raw)[0]) + "*"])
+            continue
+        for word in words(raw):
+            groups.append(sorted(forms(word)))
+    return groups
+
+
+def matches(word: str, groups: list[list[str]]) -> bool:
+    """Whether a word of a result's text is one the query matched (for snippets)."""
+    found = forms(word)
+    for group in groups:
+        for alt in group:
+            if alt.endswith("*") and any(f.startswith(alt[:-1]) for f in found):
+                return True
+            if alt in found:
+                return True
+    return False

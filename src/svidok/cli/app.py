@@ -10,8 +10,9 @@ import typer
 from rich.table import Table
 
 from svidok.cli import io, keys, vault_commands
-from svidok.errors import SvidokError, UsageProblem
+from svidok.errors import IntegrityError, SvidokError, UsageProblem
 from svidok.vault import inbox
+from svidok.vault.db import DatabaseError
 from svidok.workflows import demo as demo_workflow
 
 app = typer.Typer(
@@ -89,6 +90,9 @@ def main() -> None:
     except SvidokError as exc:
         io.err.print(f"svidok: {exc}", markup=False)
         sys.exit(exc.exit_code)
+    except DatabaseError as exc:
+        io.err.print(f"svidok: the vault database cannot be read (damaged or altered): {exc}")
+        sys.exit(IntegrityError.exit_code)
     except KeyboardInterrupt:
         io.err.print("svidok: interrupted")
         sys.exit(130)

@@ -89,6 +89,8 @@ class Database:
 
     def _configure(self, master: MasterKey) -> None:
         key_hex = master.derive("database").hex()
+        # SQLCipher logs decryption failures to stderr itself; svidok reports them as one line.
+        self.conn.execute("PRAGMA cipher_log_level = NONE")
         self.conn.execute(f"PRAGMA key = \"x'{key_hex}'\"")
         self.conn.execute("PRAGMA cipher_memory_security = OFF")
         self.conn.execute("PRAGMA temp_store = MEMORY")
@@ -132,11 +134,14 @@ class Database:
 
     def page_check(self) -> list[str]:
         """SQLCipher's per-page HMAC check plus SQLite's structural check; empty when sound."""
-        problems = [str(r[0]) for r in self.conn.execute("PRAGMA cipher_integrity_check")]
-        structural = [str(r[0]) for r in self.conn.execute("PRAGMA integrity_check")]
-        if structural != ["ok"]:
-            problems.extend(structural)
-        return problems
+        try:
+            problems = [str(r[0]) for r in self.conn.execute("PRAGMA cipher_integrity_check")]
+            if problems:
+                return problems
+            structural = [str(r[0]) for r in self.conn.execute("PRAGMA integrity_check")]
+        except DatabaseError as exc:
+            return [f"a page cannot be read: {exc}"]
+        return [] if structural == ["ok"] else structural
 
     def close(self) -> None:
         with contextlib.suppress(DatabaseError):

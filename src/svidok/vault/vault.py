@@ -18,7 +18,7 @@ from svidok.errors import IntegrityError, NotFound, Refused, VaultExists
 from svidok.vault import audit, keyslots
 from svidok.vault.crypto import PRODUCTION_KDF, KdfParams, MasterKey, Passphrase, RecoveryKey
 from svidok.vault.db import FILE_NAME as DB_NAME
-from svidok.vault.db import Database
+from svidok.vault.db import Database, DatabaseError
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,10 @@ class Vault:
         problems = self.db.page_check()
         checks.append(Check("database pages", not problems,
                             "all pages authenticate" if not problems else problems[0]))
-        chain = audit.verify(self.db, self._audit_key, expect_head)
+        try:
+            chain = audit.verify(self.db, self._audit_key, expect_head)
+        except DatabaseError as exc:
+            chain = audit.ChainReport(0, audit.GENESIS, f"the chain cannot be read: {exc}")
         checks.append(Check("audit chain", chain.problem is None,
                             chain.problem or f"{chain.entries} entries intact"))
         return VerifyReport(checks, chain.entries, chain.head, chain.bad_seq, problems)

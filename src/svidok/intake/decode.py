@@ -70,14 +70,34 @@ def _decode(data: bytes, name: str) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputRejected(f"{name}: invalid {encoding.upper()} text") from exc
+    utf16 = _bomless_utf16(data)  # before UTF-8: UTF-16 Cyrillic is also valid (garbled) UTF-8
+    if utf16 is not None:
+        return utf16
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data, cp_isolation=["utf_16_le", "utf_16_be", "cp1251"]).best()
+    best = from_bytes(data, cp_isolation=["cp1251"]).best()
     if best is None:
         raise InputRejected(f"{name}: looks like binary data, not text in a known encoding")
     return str(best)
+
+
+# In UTF-16 text written in Latin or Cyrillic script, the high byte of every character is 0x00
+# (ASCII) or 0x04 (Cyrillic block); no 8-bit encoding produces that pattern over a whole file.
+_UTF16_HIGH = frozenset({0x00, 0x04})
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for encoding, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if sum(b in _UTF16_HIGH for b in high) >= 0.95 * len(high):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 _HEADER = re.compile(rb"^([A-Za-z][A-Za-z0-9-]*):[ \t]", re.MULTILINE)

@@ -10,21 +10,27 @@ from __future__ import annotations
 
 import re
 
-_UK = re.compile(r"[іїєґ]|\w['’ʼ]\w", re.IGNORECASE)
-_RU = re.compile(r"[ыэъё]", re.IGNORECASE)
-_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
-_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+_UK_ONLY = "іїєґ"
+_RU_ONLY = "ыэъё"
+_CYRILLIC = "абвгдеєжзиіїйклмнопрстуфхцчшщьюяґёыэъ"
+_LATIN = "abcdefghijklmnopqrstuvwxyz"
+_APOSTROPHE_IN_WORD = re.compile(r"\w['’ʼ]\w")
+
+
+def _count(text: str, letters: str) -> int:
+    return sum(text.count(letter) for letter in letters)  # str.count runs in C: ~20x a regex
 
 
 def detect(text: str) -> str:
     """``uk``, ``ru``, ``en`` or ``und`` (no letters to judge by)."""
-    cyrillic = len(_CYRILLIC.findall(text))
-    latin = len(_LATIN.findall(text))
+    lower = text.lower()
+    cyrillic, latin = _count(lower, _CYRILLIC), _count(lower, _LATIN)
     if cyrillic == 0 and latin == 0:
         return "und"
     if latin > cyrillic:
         return "en"
-    uk, ru = len(_UK.findall(text)), len(_RU.findall(text))
+    uk = _count(lower, _UK_ONLY) + len(_APOSTROPHE_IN_WORD.findall(lower))
+    ru = _count(lower, _RU_ONLY)
     if uk == ru == 0:
-        return "uk" if re.search(r"\bі\b|\bє\b", text) else "ru"
+        return "ru"  # only shared letters: Ukrainian prose without і, ї, є, ґ is vanishingly rare
     return "uk" if uk >= ru else "ru"

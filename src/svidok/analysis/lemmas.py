@@ -47,11 +47,7 @@ def forms(word: str) -> frozenset[str]:
 
 def index_terms(text: str) -> str:
     """The space-separated terms stored in the FTS5 ``terms`` column for ``text``."""
-    seen: dict[str, None] = {}
-    for word in words(text):
-        for form in forms(word):
-            seen.setdefault(form, None)
-    return " ".join(seen)
+    return " ".join(frozenset().union(*map(forms, words(text))))
 
 
 def query_groups(query: str) -> list[list[str]]:

@@ -83,16 +83,13 @@ def _decode(data: bytes, name: str) -> str:
     return str(best)
 
 
-# In UTF-16 text written in Latin or Cyrillic script, the high byte of every character is 0x00
-# (ASCII) or 0x04 (Cyrillic block); no 8-bit encoding produces that pattern over a whole file.
-_UTF16_HIGH = frozenset({0x00, 0x04})
-
-
 def _bomless_utf16(data: bytes) -> str | None:
+    """In UTF-16 text written in Latin or Cyrillic script, the high byte of every character is
+    0x00 (ASCII) or 0x04 (Cyrillic block); no 8-bit encoding shows that over a whole file."""
     if len(data) < 4 or len(data) % 2:
         return None
     for encoding, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
-        if sum(b in _UTF16_HIGH for b in high) >= 0.95 * len(high):
+        if high.count(0) + high.count(4) >= 0.95 * len(high):
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:

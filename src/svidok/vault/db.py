@@ -110,13 +110,35 @@ class Database:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlcipher.Connection]:
         """``BEGIN IMMEDIATE`` … ``COMMIT``; any exception rolls the whole change back."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.begin()
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.rollback()
             raise
+        self.commit()
+
+    def begin(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        """Durable on return (WAL, ``synchronous=FULL``)."""
         self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self.conn.execute("ROLLBACK")
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """An all-or-nothing unit inside an open transaction (one intake file)."""
+        self.conn.execute("SAVEPOINT unit")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO unit")
+            self.conn.execute("RELEASE unit")
+            raise
+        self.conn.execute("RELEASE unit")
 
     def get_meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -1,14 +1,18 @@
-"""Taking files into a vault: walk the inputs, parse each file, store it in one transaction.
+"""Taking files into a vault: walk the inputs, parse each file, store it all-or-nothing.
 
-A file is stored completely or not at all: its sealed original, its sources, testimonies,
-attachments, search terms and audit entry are one transaction. A file is reported as imported
-only after that transaction commits, so a crash can lose at most the file in progress, which a
-new run takes in again. Bytes already in the vault (same SHA-256) are reported as a duplicate.
+A file is stored completely or not at all: its sealed original, sources, testimonies,
+attachments, search terms and audit entry are one savepoint, rolled back if anything in it fails.
+Savepoints are committed in groups (at most ``BATCH_FILES`` files or ``BATCH_SECONDS``), because a
+durable commit costs about a millisecond, more than the rest of a small file's work. A file is
+reported, and a drop-box item deleted, only after the commit that holds it, so a crash loses at
+most the files of the open group, none of them reported; a new run takes them in again. Bytes
+already in the vault (same SHA-256) are reported as a duplicate.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,22 +109,49 @@ def inbox_items(vault: Vault, directory: Path) -> tuple[list[Item], list[Outcome
     return items, failed
 
 
+BATCH_FILES = 64
+BATCH_SECONDS = 0.25
+
+
 def take_in(
     vault: Vault, items: Iterable[Item], options: Options, progress: Progress | None = None
 ) -> list[Outcome]:
     """Take every item in; one bad item is reported and never stops the rest."""
-    outcomes = []
-    for item in items:
-        try:
-            outcome = _take_one(vault, item, options)
-        except InputRejected as exc:
-            outcome = Outcome(item.label, "rejected", reason=str(exc))
+    done: list[Outcome] = []
+    group: list[tuple[Item, Outcome]] = []
+    opened = time.monotonic()
+    vault.db.begin()
+    try:
+        for item in items:
+            try:
+                with vault.db.savepoint():
+                    outcome = _take_one(vault, item, options)
+            except InputRejected as exc:
+                outcome = Outcome(item.label, "rejected", reason=str(exc))
+            group.append((item, outcome))
+            if len(group) >= BATCH_FILES or time.monotonic() - opened >= BATCH_SECONDS:
+                vault.db.commit()
+                done += _settle(group, progress)
+                vault.db.begin()
+                opened = time.monotonic()
+        vault.db.commit()
+    except BaseException:
+        vault.db.rollback()
+        raise
+    return done + _settle(group, progress)
+
+
+def _settle(group: list[tuple[Item, Outcome]], progress: Progress | None) -> list[Outcome]:
+    """After a commit: delete committed drop-box items, then report. Empties ``group``."""
+    settled = []
+    for item, outcome in group:
         if item.inbox_file is not None and outcome.result != "rejected":
-            item.inbox_file.unlink()  # only now: its content is committed in the vault
-        outcomes.append(outcome)
+            item.inbox_file.unlink()
         if progress is not None:
             progress(outcome)
-    return outcomes
+        settled.append(outcome)
+    group.clear()
+    return settled
 
 
 def _take_one(vault: Vault, item: Item, options: Options) -> Outcome:
@@ -134,19 +165,18 @@ def _take_one(vault: Vault, item: Item, options: Options) -> Outcome:
     parsed = parse(data, name, fmt=options.fmt, export_dir=item.export_dir, source=options.source)
     channel = Channel.DROPBOX if item.inbox_file is not None else parsed.submissions[0].channel
     received_at = audit.now()
-    with vault.db.transaction():
-        original_id = records.add_original(
-            vault.db, data, name, channel.value, parsed.format.value, received_at
-        )
-        ids = [
-            _store(vault, sub, original_id, channel, parsed.format, received_at, options)
-            for sub in parsed.submissions
-        ]
-        attachments = sum(len(s.attachments) for s in parsed.submissions)
-        vault.record("intake", {
-            "original": original_id, "sha256": digest, "format": parsed.format.value,
-            "channel": channel.value, "testimonies": ids, "attachments": attachments,
-        })
+    original_id = records.add_original(
+        vault.db, data, name, channel.value, parsed.format.value, received_at
+    )
+    ids = [
+        _store(vault, sub, original_id, channel, parsed.format, received_at, options)
+        for sub in parsed.submissions
+    ]
+    attachments = sum(len(s.attachments) for s in parsed.submissions)
+    vault.record("intake", {
+        "original": original_id, "sha256": digest, "format": parsed.format.value,
+        "channel": channel.value, "testimonies": ids, "attachments": attachments,
+    })
     return Outcome(item.label, "imported", parsed.format.value, digest, original_id, ids,
                    attachments, notes=parsed.notes)
 

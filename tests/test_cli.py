@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import typer
-from conftest import PASSPHRASE, CliResult, NewVault
 
+from conftest import PASSPHRASE, CliResult, NewVault
 from svidok.cli import app
 
 Cli = Callable[..., CliResult]
@@ -84,8 +84,9 @@ def test_show_unknown_id_exits_4(filled: Path, cli: Cli) -> None:
 
 
 def test_search_json_finds_inflected_form(filled: Path, cli: Cli) -> None:
-    hits = json.loads(cli("search", filled, "Кременчук", "--json").out)
-    assert [h["matched"] for h in hits] == [["Кременчуці"]]
+    result = json.loads(cli("search", filled, "Кременчук", "--json").out)
+    assert (result["query"], result["total"], result["order"]) == ("Кременчук", 1, "relevance")
+    assert [h["matched"] for h in result["hits"]] == [["Кременчуці"]]
 
 
 def test_intake_with_a_rejected_file_exits_1_and_names_it(

@@ -54,7 +54,7 @@ def test_file_over_the_limit_is_rejected_before_it_is_read(tmp_path: Path) -> No
     (b"From: a@example.org\nTo: b@example.org\nSubject: x\n\nbody", Format.EMAIL),
     (b"From a@example.org Tue Apr  8 14:22:31 2025\nFrom: a@example.org\nDate: x\n\nbody",
      Format.MBOX),
-    ("From: the front line, Subject: fear\nI wrote this.".encode(), Format.TEXT),
+    (b"From: the front line, Subject: fear\nI wrote this.", Format.TEXT),
     (UK.encode(), Format.TEXT),
 ])
 def test_format_is_detected_from_content(data: bytes, fmt: Format) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CHEAP_KDF, PASSPHRASE
 
+from conftest import CHEAP_KDF, PASSPHRASE
 from svidok.errors import InputRejected
 from svidok.vault import Passphrase, Vault, audit, inbox, records
 from svidok.workflows import intake

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from svidok.analysis import lemmas
 from svidok.domain.model import Channel, Submission
 from svidok.intake import Format
 from svidok.vault import Vault, audit, records
@@ -34,7 +35,7 @@ def filled(vault: Vault) -> dict[str, str]:
 
 
 def found(vault: Vault, query: str) -> set[str]:
-    return {hit.testimony.id for hit in search.search(vault, query)}
+    return {hit.testimony.id for hit in search.search(vault, query).hits}
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -65,7 +66,8 @@ def test_query_syntax_characters_are_searched_as_text_not_run(
 def test_hit_carries_a_snippet_around_the_matched_word(
     vault: Vault, filled: dict[str, str]
 ) -> None:
-    [hit] = [h for h in search.search(vault, "Кременчук") if h.testimony.id == filled["kremenchuk"]]
+    hits = search.search(vault, "Кременчук").hits
+    [hit] = [h for h in hits if h.testimony.id == filled["kremenchuk"]]
     assert hit.matched == ["Кременчуці"]
     assert "Кременчуці" in hit.snippet
 
@@ -74,3 +76,20 @@ def test_index_holds_no_readable_text_outside_the_encrypted_database(
     vault: Vault, filled: dict[str, str], tmp_path: Path
 ) -> None:
     assert b"\xd0\x9a\xd1\x80\xd0\xb5" not in (vault.path / "vault.db").read_bytes()  # "Кре"
+
+
+def test_result_counts_all_matches_beyond_the_page(vault: Vault, filled: dict[str, str]) -> None:
+    result = search.search(vault, "Кременчук", limit=1)
+    assert (result.total, len(result.hits), result.order) == (2, 1, "relevance")
+
+
+def test_too_many_matches_to_rank_come_newest_first(vault: Vault, filled: dict[str, str]) -> None:
+    page = records.search(vault.db, lemmas.query_groups("Кременчук"), limit=5, rank_limit=1)
+    assert page.order == "newest"
+    assert [s.id for s, _ in page.rows] == [filled["both"], filled["kremenchuk"]]
+
+
+def test_guessed_readings_are_used_only_for_words_no_dictionary_knows() -> None:
+    assert lemmas.forms("проходять") == {"проходять", "проходити"}
+    assert "харьков" in lemmas.forms("Харькове")
+    assert lemmas.forms("Вигаданого") & lemmas.forms("Вигаданий")

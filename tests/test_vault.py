@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import CHEAP_KDF, PASSPHRASE, NewVault
 
+from conftest import CHEAP_KDF, PASSPHRASE, NewVault
 from svidok.errors import (
     AuthenticationFailed,
     IntegrityError,
@@ -29,6 +29,14 @@ def open_with(path: Path, text: str = PASSPHRASE) -> Vault:
 def test_vault_opens_with_its_passphrase(new_vault: NewVault) -> None:
     with open_with(new_vault.path) as vault:
         assert [m.kind for m in vault.members()] == ["passphrase", "recovery"]
+
+
+def test_vault_files_are_readable_by_their_owner_only(new_vault: NewVault) -> None:
+    with open_with(new_vault.path):  # -wal and -shm exist while the vault is open
+        modes = {p.name: p.stat().st_mode & 0o777 for p in new_vault.path.iterdir()}
+    assert new_vault.path.stat().st_mode & 0o777 == 0o700
+    assert modes == {name: 0o600 for name in
+                     ("vault.json", "vault.db", "vault.db-wal", "vault.db-shm")}
 
 
 def test_wrong_passphrase_is_refused_and_writes_nothing(new_vault: NewVault) -> None:

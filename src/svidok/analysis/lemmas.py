@@ -1,9 +1,14 @@
 """Dictionary forms for the search index, so that an inflected query finds inflected text.
 
-A Ukrainian or Russian word is indexed under its surface form and *every* lemma pymorphy3's uk and
-ru dictionaries propose for it; a query word matches when any of its own lemmas is among them.
-Keeping all readings instead of the first one trades a little precision for recall: pymorphy3
-reads "Харкові" first as a form of "харко", and only its third reading is "харків".
+A Ukrainian or Russian word is indexed under its surface form and the lemma of *every* reading
+pymorphy3's uk and ru dictionaries know for it; a query word matches when any of its own forms is
+among them. Keeping all known readings, not the first, trades a little precision for recall:
+pymorphy3 reads "Харкові" first as a form of "харко", and only its third reading is "харків".
+
+Guessed readings of words a dictionary does not know are mostly noise (the ru analyzer turns the
+Ukrainian "проходять" into "проходятить"), so they are used only when *neither* dictionary knows
+the word (a rare surname, a village), and then only the first guess of the language its letters
+point to.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ _WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
 _APOSTROPHES = re.compile(r"['’ʼ]")
 _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _READINGS = 4  # pymorphy3 orders readings by likelihood; beyond four they are noise
+_UK_LETTERS = re.compile(r"[іїєґ]", re.IGNORECASE)
+_RU_LETTERS = re.compile(r"[ыэъё]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)
@@ -37,12 +44,17 @@ def _token(word: str) -> str:
 def forms(word: str) -> frozenset[str]:
     """The surface token and, for Cyrillic words, the lemmas of its likeliest readings."""
     token = _token(word)
-    result = {token}
-    if _CYRILLIC.search(word):
-        for lang in ("uk", "ru"):
-            for parse in _analyzer(lang).parse(word.lower())[:_READINGS]:
-                result.add(_token(parse.normal_form))
-    return frozenset(result)
+    if not _CYRILLIC.search(word):
+        return frozenset({token})
+    lower = word.lower()
+    readings = {lang: _analyzer(lang).parse(lower)[:_READINGS] for lang in ("uk", "ru")}
+    known = {_token(p.normal_form) for parses in readings.values() for p in parses if p.is_known}
+    if known:
+        return frozenset({token, *known})
+    langs = [lang for lang, letters in (("uk", _UK_LETTERS), ("ru", _RU_LETTERS))
+             if letters.search(word)] or ["uk", "ru"]
+    guesses = {_token(readings[lang][0].normal_form) for lang in langs if readings[lang]}
+    return frozenset({token, *guesses})
 
 
 def index_terms(text: str) -> str:

@@ -1,4 +1,4 @@
-"""The Typer application and ``main``, which turns svidok's errors into one line and an exit code."""
+"""The Typer application, and ``main``: svidok's errors become one line and an exit code."""
 
 from __future__ import annotations
 

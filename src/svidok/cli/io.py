@@ -13,9 +13,9 @@ from rich.console import Console
 from svidok.errors import UsageProblem
 from svidok.vault import Passphrase, RecoveryKey
 
-PASSPHRASE_ENV = "SVIDOK_PASSPHRASE"
+PASSPHRASE_ENV = "SVIDOK_PASSPHRASE"  # noqa: S105 - a variable's name, not a secret
 RECOVERY_ENV = "SVIDOK_RECOVERY_KEY"
-NEW_PASSPHRASE_ENV = "SVIDOK_NEW_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "SVIDOK_NEW_PASSPHRASE"  # noqa: S105 - a variable's name
 MIN_PASSPHRASE_CHARS = 10
 
 out = Console(highlight=False, soft_wrap=True)

@@ -20,7 +20,9 @@ VaultArg = Annotated[Path, typer.Argument(help="The vault directory.")]
 @app.command("list")
 def list_keys(
     vault: VaultArg,
-    json_out: Annotated[bool, typer.Option("--json", help="Print the documented JSON shape.")] = False,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print the documented JSON shape.")
+    ] = False,
 ) -> None:
     """List key slots with their labels."""
     with Vault.open(vault, io.unlock_secret()) as opened:

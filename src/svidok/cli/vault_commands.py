@@ -17,8 +17,8 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from rich.text import Text
 from rich.table import Table
+from rich.text import Text
 
 from svidok.cli import io
 from svidok.errors import IntegrityError, UsageProblem
@@ -185,15 +185,17 @@ def search(
 ) -> None:
     """Find testimonies containing every word of QUERY, in any inflected form."""
     with Vault.open(vault, io.unlock_secret()) as opened:
-        hits = search_workflow.search(opened, query, limit)
+        result = search_workflow.search(opened, query, limit)
     if json_out:
-        io.emit_json([h.to_json() for h in hits])
+        io.emit_json(result.to_json())
         return
-    for hit in hits:
+    for hit in result.hits:
         io.out.print(f"[bold]{hit.testimony.id}[/bold] {hit.testimony.language}  "
                      f"{', '.join(hit.matched)}")
         io.out.print(f"  {hit.snippet}", markup=False)
-    io.err.print(f"{len(hits)} found")
+    shown = "" if result.total == len(result.hits) else f", showing {len(result.hits)}"
+    order = " (too many to rank: newest first)" if result.order == "newest" else ""
+    io.err.print(f"{result.total} found{shown}{order}")
 
 
 def audit_(

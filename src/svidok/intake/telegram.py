@@ -150,7 +150,10 @@ def _chat_submission(
         attachments.extend(_attachments(msg, loader, from_source))
     if not own:
         raise InputRejected(f"{name}: chat {chat.name!r} has no messages of the source's own")
-    notes = (f"{edited} message(s) were edited after sending; the final text is kept",) if edited else ()
+    notes = (
+        (f"{edited} message(s) were edited after sending; the final text is kept",)
+        if edited else ()
+    )
     return Submission(
         channel=Channel.TELEGRAM,
         text="\n\n".join(own),
@@ -186,7 +189,9 @@ def _partner_name(chat: Chat, partner: str) -> str:
     return chat.name
 
 
-def _attachments(msg: dict[str, Any], loader: AttachmentLoader, from_source: bool) -> list[Attachment]:
+def _attachments(
+    msg: dict[str, Any], loader: AttachmentLoader, from_source: bool
+) -> list[Attachment]:
     found: list[Attachment] = []
     by = None if from_source else "sent by the interviewer or forwarded"
     if isinstance(msg.get("photo"), str):
@@ -230,7 +235,8 @@ def folder_loader(base: Path) -> AttachmentLoader:
         if not target.is_file():
             return None, "file not found beside the export"
         if target.stat().st_size > MAX_ATTACHMENT_BYTES:
-            return None, f"over the {MAX_ATTACHMENT_BYTES // 2**20} MiB attachment limit; not stored"
+            limit = MAX_ATTACHMENT_BYTES // 2**20
+            return None, f"over the {limit} MiB attachment limit; not stored"
         return target.read_bytes(), None
 
     return load

@@ -85,7 +85,9 @@ def verify(db: Database, key: bytes, expect_head: str | None = None) -> ChainRep
     """Walk the chain from the first entry; report the first entry that fails."""
     prev, expected_seq, head = GENESIS, 1, GENESIS
     seen: set[str] = set()
-    cursor = db.conn.execute("SELECT seq, at, action, detail, prev, hash, mac FROM audit ORDER BY seq")
+    cursor = db.conn.execute(
+        "SELECT seq, at, action, detail, prev, hash, mac FROM audit ORDER BY seq"
+    )
     for seq, at, action, detail_json, stored_prev, stored_hash, stored_mac in cursor:
         if seq != expected_seq:
             return ChainReport(seq - 1, head, f"entry {expected_seq} is missing", expected_seq)
@@ -106,7 +108,8 @@ def verify(db: Database, key: bytes, expect_head: str | None = None) -> ChainRep
     if recorded != f"{count}:{head}":
         recorded_seq = int(recorded.split(":")[0]) if recorded else 0
         if recorded_seq > count:
-            return ChainReport(count, head, f"the chain was truncated after entry {count}", count + 1)
+            problem = f"the chain was truncated after entry {count}"
+            return ChainReport(count, head, problem, count + 1)
         return ChainReport(count, head, "the recorded head does not match the last entry", count)
     if expect_head is not None and expect_head not in seen:
         return ChainReport(count, head, "the expected head is not in the chain (history rewritten)")

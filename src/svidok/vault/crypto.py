@@ -31,6 +31,7 @@ import nacl.hash
 import nacl.pwhash
 import nacl.secret
 import nacl.utils
+from nacl.encoding import RawEncoder
 
 from svidok.errors import AuthenticationFailed
 
@@ -70,8 +71,10 @@ class Secret:
         return f"<{type(self).__name__} (hidden)>"
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and hmac.compare_digest(
-            self._value, other._value  # type: ignore[attr-defined]
+        return (
+            isinstance(other, Secret)
+            and type(other) is type(self)
+            and hmac.compare_digest(self._value, other._value)
         )
 
     def __hash__(self) -> int:
@@ -129,21 +132,8 @@ class MasterKey(Secret):
         if len(person) > 16:
             raise ValueError("purpose names are at most 16 ASCII characters")
         return nacl.hash.blake2b(
-            b"", digest_size=KEY_BYTES, key=self.reveal(), person=person, encoder=_RAW
+            b"", digest_size=KEY_BYTES, key=self.reveal(), person=person, encoder=RawEncoder
         )
-
-
-class _RawEncoder:
-    @staticmethod
-    def encode(data: bytes) -> bytes:
-        return data
-
-    @staticmethod
-    def decode(data: bytes) -> bytes:
-        return data
-
-
-_RAW = _RawEncoder()
 
 
 def passphrase_key(passphrase: Passphrase, salt: bytes, params: KdfParams) -> bytes:
@@ -160,7 +150,8 @@ def passphrase_key(passphrase: Passphrase, salt: bytes, params: KdfParams) -> by
 def recovery_wrapping_key(recovery: RecoveryKey) -> bytes:
     """BLAKE2b of the full-entropy recovery key; no password hashing needed."""
     return nacl.hash.blake2b(
-        b"", digest_size=KEY_BYTES, key=recovery.reveal(), person=b"svidok-recovery", encoder=_RAW
+        b"", digest_size=KEY_BYTES, key=recovery.reveal(), person=b"svidok-recovery",
+        encoder=RawEncoder,
     )
 
 
@@ -176,7 +167,7 @@ def unwrap(nonce: bytes, ciphertext: bytes, wrapping_key: bytes) -> MasterKey:
     try:
         raw = nacl.secret.SecretBox(wrapping_key).decrypt(ciphertext, nonce)
     except nacl.exceptions.CryptoError as exc:
-        raise AuthenticationFailed("the passphrase or recovery key does not open this slot") from exc
+        raise AuthenticationFailed("the secret given does not open this key slot") from exc
     return MasterKey(raw)
 
 

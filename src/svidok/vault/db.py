@@ -18,6 +18,7 @@ One ``Database`` owns the write connection; every change goes through ``transact
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,9 @@ class Database:
     def __init__(self, path: Path, master: MasterKey, *, create: bool = False) -> None:
         if not create and not path.exists():
             raise IntegrityError(f"{path}: the vault database is missing")
+        if create:
+            # Owner-only from the first byte; SQLite gives -wal and -shm the database's mode.
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         self.path = path
         self.conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
         try:
@@ -77,7 +81,7 @@ class Database:
             if create:
                 # executescript commits by itself, so the script carries its own transaction.
                 self.conn.executescript(
-                    f"BEGIN IMMEDIATE;{SCHEMA}INSERT INTO meta VALUES "
+                    f"BEGIN IMMEDIATE;{SCHEMA}INSERT INTO meta VALUES "  # noqa: S608 - constants
                     f"('schema_version', '{SCHEMA_VERSION}');COMMIT;"
                 )
             self._check_schema()

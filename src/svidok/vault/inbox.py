@@ -76,7 +76,7 @@ def seal(public_key: nacl.public.PublicKey, name: str, content: bytes, inbox: Pa
     inbox.mkdir(parents=True, exist_ok=True)
     final = inbox / (secrets.token_hex(16) + SUFFIX)
     tmp = inbox / ("." + final.name + ".part")
-    with open(tmp, "wb") as fh:
+    with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as fh:
         fh.write(sealed)
         fh.flush()
         os.fsync(fh.fileno())

@@ -155,7 +155,7 @@ def write(path: Path, slots: list[Slot]) -> None:
     """Write atomically: a temporary file in the same directory, fsync, rename, fsync the dir."""
     doc = {"format": FORMAT, "version": VERSION, "slots": [s.to_json() for s in slots]}
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
+    with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
         fh.write(json.dumps(doc, sort_keys=True, indent=2).encode() + b"\n")
         fh.flush()
         os.fsync(fh.fileno())

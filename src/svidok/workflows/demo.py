@@ -46,7 +46,7 @@ class DemoReport:
 
 
 def run(out: Path, progress: Callable[[str], None] | None = None) -> DemoReport:
-    """Build the demo vault in ``out``, replacing an earlier demo vault there (never anything else)."""
+    """Build the demo vault in ``out``; replaces an earlier demo vault there, nothing else."""
     say = progress or (lambda _line: None)
     _clear(out)
     passphrase = secrets.token_urlsafe(12)
@@ -61,7 +61,7 @@ def run(out: Path, progress: Callable[[str], None] | None = None) -> DemoReport:
         say(f"sealed {DROPPED} into {inbox_dir} with the drop-box public key")
         dropped, failed = intake.inbox_items(vault, inbox_dir)
         outcomes += failed + intake.take_in(vault, dropped, intake.Options(), _reporter(say, data))
-        hits = [h.testimony.id for h in search.search(vault, EXAMPLE_QUERY)]
+        hits = [h.testimony.id for h in search.search(vault, EXAMPLE_QUERY).hits]
         report = vault.verify()
         count = len(records.list_testimonies(vault.db))
     first = next((o.testimonies[0] for o in outcomes if o.testimonies), "ID")

@@ -92,11 +92,7 @@ class Database:
             ) from exc
 
     def _configure(self, master: MasterKey) -> None:
-        key_hex = master.derive("database").hex()
-        # SQLCipher logs decryption failures to stderr itself; svidok reports them as one line.
-        self.conn.execute("PRAGMA cipher_log_level = NONE")
-        self.conn.execute(f"PRAGMA key = \"x'{key_hex}'\"")
-        self.conn.execute("PRAGMA cipher_memory_security = OFF")
+        self._apply_key(master)
         self.conn.execute("PRAGMA temp_store = MEMORY")
         self.conn.execute("PRAGMA secure_delete = ON")
         # Reading the schema is the first access that decrypts page 1: a damaged or foreign
@@ -105,6 +101,13 @@ class Database:
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = FULL")
         self.conn.execute("PRAGMA foreign_keys = ON")
+
+    def _apply_key(self, master: MasterKey) -> None:
+        key_hex = master.derive("database").hex()
+        # SQLCipher logs decryption failures to stderr itself; svidok reports them as one line.
+        self.conn.execute("PRAGMA cipher_log_level = NONE")
+        self.conn.execute(f"PRAGMA key = \"x'{key_hex}'\"")
+        self.conn.execute("PRAGMA cipher_memory_security = OFF")
 
     def _check_schema(self) -> None:
         version = self.get_meta("schema_version")

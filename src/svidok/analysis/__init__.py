@@ -1,1 +1,8 @@
-"""Text analysis. For now: language identification and lemmas for the search index."""
+"""Text analysis: personal data, places, units, themes and risk; language; search lemmas.
+
+``analyze(text)`` is the entry point; see docs/ANALYSIS.md for what each recogniser does.
+"""
+
+from svidok.analysis.engine import analyze
+
+__all__ = ["analyze"]

@@ -31,6 +31,17 @@ def _analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
+def parse(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
+    """pymorphy3's readings of a word; typographic apostrophes become the dictionaries' ASCII one
+    ("пам’ятник" is unknown to the uk dictionary, "пам'ятник" is known). Cached."""
+    return _parse(_APOSTROPHES.sub("'", word.lower()), lang)
+
+
+@lru_cache(maxsize=200_000)
+def _parse(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
+    return tuple(_analyzer(lang).parse(word))
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -47,7 +58,7 @@ def forms(word: str) -> frozenset[str]:
     if not _CYRILLIC.search(word):
         return frozenset({token})
     lower = word.lower()
-    readings = {lang: _analyzer(lang).parse(lower)[:_READINGS] for lang in ("uk", "ru")}
+    readings = {lang: parse(lower, lang)[:_READINGS] for lang in ("uk", "ru")}
     known = {_token(p.normal_form) for parses in readings.values() for p in parses if p.is_known}
     if known:
         return frozenset({token, *known})

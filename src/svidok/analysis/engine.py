@@ -1,0 +1,38 @@
+"""``analyze``: every recogniser over one text, overlaps settled, themes and risk added."""
+
+from __future__ import annotations
+
+from svidok.analysis import language, personal, persons, places, risk, themes, units
+from svidok.domain.annotations import Analysis, Entity
+
+PRIORITY_UNIT = 58
+PRIORITY_PLACE = 40
+PRIORITY_PERSON = 45
+PRIORITY_CALL_SIGN = 72
+
+
+def analyze(text: str, lang: str | None = None) -> Analysis:
+    """Entities, themes and re-identification risk of ``text`` (language detected if not given)."""
+    found_places = places.find(text)
+    candidates: list[tuple[int, Entity]] = list(personal.find(text))
+    candidates += [(PRIORITY_UNIT, e) for e in units.find(text)]
+    candidates += [(PRIORITY_PLACE, e) for e in found_places]
+    blocked = [(e.start, e.end) for e in found_places]
+    candidates += [
+        (PRIORITY_CALL_SIGN if e.recognizer == "call_sign" else PRIORITY_PERSON, e)
+        for e in persons.find(text, blocked)
+    ]
+    entities = settle(candidates)
+    found_themes = themes.find(text)
+    return Analysis(lang or language.detect(text), entities, found_themes,
+                    risk.assess(text, entities, found_themes))
+
+
+def settle(candidates: list[tuple[int, Entity]]) -> list[Entity]:
+    """Keep the highest-priority (then longest) of overlapping spans; return in text order."""
+    chosen: list[Entity] = []
+    for _, entity in sorted(candidates, key=lambda pe: (-pe[0], -(pe[1].end - pe[1].start),
+                                                         pe[1].start)):
+        if all(entity.end <= c.start or c.end <= entity.start for c in chosen):
+            chosen.append(entity)
+    return sorted(chosen, key=lambda e: e.start)

@@ -1,0 +1,101 @@
+"""The gazetteer: every Ukrainian settlement, hromada, raion and oblast, plus foreign and informal
+places, indexed by the keys of ``placekeys``.
+
+Settlements, hromadas and raions come from ``data/gazetteer/places.tsv.gz``, built from official
+and OCHA sources by ``tools/build_gazetteer.py`` (see docs/GAZETTEER.md for sources and licences).
+Oblasts, regional names and places beyond the registry come from ``data/gazetteer/regions.yaml``.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import lru_cache
+
+from svidok.analysis.datafiles import load_yaml, read_bytes
+from svidok.analysis.placekeys import KEY_VERSION, name_keys
+from svidok.domain.annotations import Place
+
+LEVEL_RANK = {"city": 4, "settlement": 3, "village": 1, "raion": 2, "hromada": 2, "oblast": 5,
+              "country": 6, "region": 5, "mountains": 2, "river": 2}
+
+
+class GazetteerOutdated(RuntimeError):
+    """The shipped gazetteer was built with another key version: rebuild it."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a name may refer to."""
+
+    place: Place
+    population: int
+    oblast_pcode: str
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        return LEVEL_RANK.get(self.place.level, 0), self.population
+
+
+@dataclass(frozen=True)
+class Oblast:
+    pcode: str
+    label: str
+    iso: str
+    adjective_keys: frozenset[str]
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.index: dict[str, list[Candidate]] = {}
+        self.oblasts: dict[str, Oblast] = {}
+        self._load_regions()
+        self._load_places()
+
+    def lookup(self, key: str) -> list[Candidate]:
+        return self.index.get(key, [])
+
+    def oblast_by_adjective(self, keys: frozenset[str]) -> Oblast | None:
+        for oblast in self.oblasts.values():
+            if oblast.adjective_keys & keys:
+                return oblast
+        return None
+
+    def _add(self, keys: set[str] | list[str], candidate: Candidate) -> None:
+        for key in keys:
+            self.index.setdefault(key, []).append(candidate)
+
+    def _load_regions(self) -> None:
+        raw = load_yaml("gazetteer", "regions.yaml")
+        for o in raw["oblasts"]:
+            adjectives = frozenset(k for a in (o["adj_uk"], o["adj_ru"]) if a
+                                   for k in name_keys([a]))
+            oblast = Oblast(o["pcode"], o["label"], o["iso"], adjectives)
+            self.oblasts[o["pcode"]] = oblast
+            place = Place(o["regional"][0] if o["regional"] else o["label"], o["label"], "oblast",
+                          o["pcode"], o["label"], o["iso"])
+            for name in o["regional"]:
+                self._add(name_keys(name.split()), Candidate(place, 0, o["pcode"]))
+        for e in raw["extra"]:
+            place = Place(e["names"][0], e["name_en"], e["level"], "", e.get("oblast", ""),
+                          e["iso"], bool(e["foreign"]))
+            for name in e["names"]:
+                self._add(name_keys(name.split()), Candidate(place, 10**9, ""))
+
+    def _load_places(self) -> None:
+        raw = gzip.decompress(read_bytes("gazetteer", "places.tsv.gz"))
+        lines = raw.decode("utf-8").splitlines()
+        header = lines[0].split("\t")
+        if f"key_version={KEY_VERSION}" not in header:
+            raise GazetteerOutdated("places.tsv.gz was built with another key version")
+        for line in lines[1:]:
+            _kind, code, level, pcode, uk, en, _ru, population, keys = line.split("\t")
+            oblast = self.oblasts.get(pcode)
+            label = "" if oblast is None else oblast.label
+            place = Place(uk, en, level, code, label, "" if oblast is None else oblast.iso)
+            self._add(keys.split("|"), Candidate(place, int(population), pcode))
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    return Gazetteer()

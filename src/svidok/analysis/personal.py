@@ -1,0 +1,86 @@
+"""Personal data that is not a name: phones, e-mails, handles, documents, plates, addresses,
+birth dates. Patterns and context words are data (``data/analysis/personal_data.yaml``); this
+module compiles them once and applies them. Phones go through Google's libphonenumber
+(``phonenumbers``), which knows every country's numbering plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import phonenumbers
+
+from svidok.analysis.datafiles import load_yaml
+from svidok.domain.annotations import Entity
+
+
+@dataclass(frozen=True)
+class Recognizer:
+    name: str
+    type: str
+    pattern: re.Pattern[str]
+    group: int
+    context: tuple[str, ...]
+    window: int
+    validate: Callable[[str], bool] | None
+    priority: int
+
+
+def rnokpp_valid(text: str) -> bool:
+    """The РНОКПП check digit: weighted sum of the first nine digits, mod 11, mod 10."""
+    digits = [int(c) for c in text if c.isdigit()]
+    if len(digits) != 10:
+        return False
+    weights = (-1, 5, 7, 9, 4, 6, 10, 5, 7)
+    return sum(w * d for w, d in zip(weights, digits, strict=False)) % 11 % 10 == digits[9]
+
+
+VALIDATORS: dict[str, Callable[[str], bool]] = {"rnokpp": rnokpp_valid}
+
+
+@lru_cache(maxsize=1)
+def recognizers() -> tuple[Recognizer, ...]:
+    raw = load_yaml("analysis", "personal_data.yaml")
+    return tuple(_compile(entry) for entry in raw["recognizers"])
+
+
+def _compile(entry: dict[str, Any]) -> Recognizer:
+    flags = re.IGNORECASE if entry.get("flags") == "i" else 0
+    validate = entry.get("validate")
+    return Recognizer(
+        name=entry["name"],
+        type=entry["type"],
+        pattern=re.compile(entry["pattern"], flags),
+        group=int(entry.get("group", 0)),
+        context=tuple(word.lower() for word in entry.get("context", ())),
+        window=int(entry.get("window", 60)),
+        validate=None if validate is None else VALIDATORS[validate],
+        priority=int(entry.get("priority", 50)),
+    )
+
+
+def find(text: str) -> Iterator[tuple[int, Entity]]:
+    """Candidate entities with their priority; overlaps are settled by the caller."""
+    lower = text.lower()
+    for rec in recognizers():
+        for match in rec.pattern.finditer(text):
+            start, end = match.span(rec.group)
+            value = match.group(rec.group)
+            if rec.context and not any(
+                word in lower[max(0, start - rec.window) : start] for word in rec.context
+            ):
+                continue
+            if rec.validate is not None and not rec.validate(value):
+                continue
+            yield rec.priority, Entity(start, end, value, rec.type, rec.name)
+    yield from _phones(text)
+
+
+def _phones(text: str) -> Iterator[tuple[int, Entity]]:
+    matcher = phonenumbers.PhoneNumberMatcher(text, "UA", leniency=phonenumbers.Leniency.VALID)
+    for match in matcher:
+        yield 95, Entity(match.start, match.end, match.raw_string, "phone", "phonenumbers")

@@ -1,0 +1,203 @@
+"""Person names: given names, surnames, patronymics, initials and call signs, in Ukrainian,
+Russian and English text; public figures recognised and marked.
+
+Cyrillic: a capitalised word is a name part when pymorphy3's uk or ru dictionary knows a reading
+of it as a given name, surname or patronymic (any case form: Тарасові, Петра, Людмилу Петрівну).
+Adjacent parts merge into one name; a capitalised word right after a given name is its surname
+even if no dictionary knows it. A word that opens a sentence and also reads as an ordinary word
+("Надія", "Віра", "Кабан") needs a name part beside it.
+
+Latin: given names from data/analysis/given_names_latin.txt.gz (Ukrainian and Russian names in
+every common romanisation), the capitalised words that follow them, and any capitalised words
+after "my name is", "Mr" and the like. Call signs follow a cue (позивний «Кабан», call sign X).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from svidok.analysis.datafiles import load_yaml, read_bytes
+from svidok.analysis.lemmas import parse
+from svidok.analysis.placekeys import word_keys
+from svidok.analysis.tokens import Token, tokens
+from svidok.domain.annotations import Entity
+
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+_FUNCTION_WORDS = frozenset({"CONJ", "PREP", "PRCL", "NPRO", "INTJ", "ADVB", "PRED", "NUMR"})
+_QUOTED = r"[«\"“'‘]?([A-ZА-ЯІЇЄҐ][\w'’ʼ-]+(?:\s[A-ZА-ЯІЇЄҐ][\w'’ʼ-]+)?)[»\"”'’]?"
+_MAX_PARTS = 4
+# Endings that mark Ukrainian and Russian surnames in any romanisation (Ishchenko, Melnychuk,
+# Kovalchuk, Petriv, Shevchenko, Zalizniak, Hrytsenko, Ivanovych, Kovalskyi, Sobolevsky).
+_LATIN_SURNAME = re.compile(
+    r"(?:enko|chuk|chyk|iuk|yuk|niak|niuk|ovych|evych|ovich|evich|skyi|skyy|skiy|sky|tskyi|"
+    r"zkyi|ska|tska|ishyn|yshyn)$"
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    latin_given: frozenset[str]
+    ambiguous_latin: frozenset[str]
+    ambiguous_cyrillic: frozenset[str]
+    public: dict[str, str]
+    call_sign: re.Pattern[str]
+    cue_en: re.Pattern[str]
+    cue_cyr: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = load_yaml("analysis", "persons.yaml")
+    given = gzip.decompress(read_bytes("analysis", "given_names_latin.txt.gz")).decode("utf-8")
+    public = {key: fig["name"] for fig in raw["public_figures"] for form in fig["forms"]
+              for key in word_keys(form)}
+    cues = "|".join(re.escape(c) for c in raw["call_sign_cues"])
+    return Lexicon(
+        latin_given=frozenset(given.split()),
+        ambiguous_latin=frozenset(raw["ambiguous_latin"]),
+        ambiguous_cyrillic=frozenset(raw["ambiguous_cyrillic"]),
+        public=public,
+        call_sign=re.compile(rf"(?:{cues})\s*[:—-]?\s*{_QUOTED}", re.IGNORECASE),
+        cue_en=_cue_pattern(raw["name_cues_en"]),
+        cue_cyr=_cue_pattern(raw["name_cues_uk_ru"]),
+    )
+
+
+def _cue_pattern(cues: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s+$", re.IGNORECASE)
+
+
+def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity]:
+    """Person names; no name starts or continues inside a ``blocked`` span (a place)."""
+    lex = lexicon()
+    spans = blocked or []
+    toks = [t for t in tokens(text) if not any(s <= t.start < e for s, e in spans)]
+    found = list(_call_signs(text, lex))
+    i = 0
+    while i < len(toks):
+        j = _name_run(text, toks, i, lex)
+        if j > i:
+            start, end = toks[i].start, toks[j - 1].end
+            end = _initial_after(text, end)
+            public = _public(toks[i:j], lex)
+            found.append(Entity(start, end, text[start:end], "person", "name",
+                                public_figure=public))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def _call_signs(text: str, lex: Lexicon) -> Iterator[Entity]:
+    for match in lex.call_sign.finditer(text):
+        start, end = match.span(1)
+        yield Entity(start, end, match.group(1), "person", "call_sign")
+
+
+def _name_run(text: str, toks: list[Token], i: int, lex: Lexicon) -> int:
+    """End index of a name starting at token ``i``, or ``i`` when none starts there."""
+    first = toks[i].text
+    if not _capitalised(first):
+        return i
+    kinds = [_kinds(t.text, lex) for t in toks[i : i + _MAX_PARTS]]
+    if not kinds[0]:
+        return i
+    j = i + 1
+    while j < min(len(toks), i + _MAX_PARTS) and _adjacent(text, toks[j - 1], toks[j]) and \
+            _capitalised(toks[j].text) and (kinds[j - i] or "given" in kinds[j - i - 1]):
+        j += 1
+    parts = [k for k in kinds[: j - i]]
+    cue = _after_cue(text, toks[i].start, lex)
+    if j - i > 1 or cue:
+        return j
+    only = parts[0]
+    if "public" in only:
+        return j
+    if _sentence_start(text, toks[i]) and ("word" in only or "ambiguous" in only):
+        return i
+    if "ambiguous" in only:
+        return i
+    if only == {"unknown"}:  # "постер к «Мечтателям» Бертолуччи": a proper noun no dictionary
+        return i if _sentence_start(text, toks[i]) or len(first) < 4 else j  # knows
+    return j if only & {"given", "surname", "patronymic"} else i
+
+
+def _kinds(word: str, lex: Lexicon) -> set[str]:
+    """What a capitalised word can be: given, surname, patronymic, public, word, ambiguous, or
+    unknown (Cyrillic, and no dictionary knows it at all)."""
+    kinds: set[str] = set()
+    if word_keys(word) & lex.public.keys():
+        kinds.add("public")
+    if _CYRILLIC.search(word):
+        for lang in ("uk", "ru"):
+            for reading in parse(word, lang):  # "Саше": the Name reading is 14th
+                if not reading.is_known:
+                    continue
+                grammemes = set(str(reading.tag).replace(" ", ",").split(","))
+                if grammemes & _FUNCTION_WORDS:
+                    return set()  # "Але", "Коли": a conjunction first, whatever else it may be
+                if "Name" in grammemes:
+                    kinds.add("given")
+                elif "Surn" in grammemes:
+                    kinds.add("surname")
+                elif "Patr" in grammemes:
+                    kinds.add("patronymic")
+                elif "Geox" not in grammemes:
+                    kinds.add("word")
+        if "given" in kinds and "word" in kinds and not (word_keys(word) & lex.ambiguous_cyrillic):
+            kinds.discard("word")  # "Саше" is a rare word (sachet) and a common name
+        if not kinds and word[1:].islower() and not _known_anywhere(word):
+            kinds.add("unknown")
+        return kinds if kinds - {"word"} else set()
+    lower = re.sub(r"['’]s$", "", word.lower())
+    if lower in lex.latin_given:
+        kinds.add("ambiguous" if lower in lex.ambiguous_latin else "given")
+    elif _LATIN_SURNAME.search(lower):
+        kinds.add("surname")
+    return kinds
+
+
+def _known_anywhere(word: str) -> bool:
+    return any(r.is_known for lang in ("uk", "ru") for r in parse(word, lang))
+
+
+def _public(parts: list[Token], lex: Lexicon) -> bool:
+    return any(word_keys(t.text) & lex.public.keys() for t in parts)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    return text[a.end : b.start] == " "
+
+
+def _sentence_start(text: str, tok: Token) -> bool:
+    return text[: tok.start].rstrip()[-1:] in ("", ".", "!", "?", "\n", ":", "—", "«", '"')
+
+
+def _after_cue(text: str, start: int, lex: Lexicon) -> bool:
+    before = text[max(0, start - 20) : start]
+    return bool(lex.cue_en.search(before) or lex.cue_cyr.search(before))
+
+
+def _initial_after(text: str, end: int) -> int:
+    """Include a trailing initial: "Serhii K.", "Петренко І.В."."""
+    match = re.match(r" [A-ZА-ЯІЇЄҐ]\.(?:\s?[A-ZА-ЯІЇЄҐ]\.)?", text[end:])
+    return end + match.end() if match else end
+
+
+def name_lemmas(word: str) -> frozenset[str]:
+    """Dictionary forms of a name part from every reading as a name ("Тарасові" -> тарас), or
+    its plain keys when no dictionary reads it as a name. Used to tell mentions of one person."""
+    lemmas = {
+        r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
+        if r.is_known and {"Name", "Surn", "Patr"} & set(str(r.tag).replace(" ", ",").split(","))
+    }
+    return frozenset(lemmas) if lemmas else word_keys(word)

@@ -1,0 +1,76 @@
+"""The keys under which place names are indexed and looked up, in any grammatical case.
+
+A key is a name's words, each reduced to a dictionary form: "Кривому Розі" and "Кривий Ріг" both
+give "кривий ріг", "Білій Церкві" and "Біла Церква" both "білий церква". The gazetteer's names are
+reduced once, when it is built (tools/build_gazetteer.py); a text's words at lookup time. Both
+sides use this module, so they always agree; ``KEY_VERSION`` changes whenever the reduction does,
+and a test checks the shipped gazetteer was built with the current one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+from svidok.analysis.datafiles import load_yaml
+from svidok.analysis.lemmas import parse
+
+KEY_VERSION = 3
+_APOSTROPHES = re.compile(r"['’ʼ`]")
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+_MAX_COMBINATIONS = 32
+
+
+def normalise(word: str) -> str:
+    return _APOSTROPHES.sub("", word.lower()).replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(word: str) -> frozenset[str]:
+    """The word itself and, for Cyrillic, its dictionary forms (or one guess if unknown)."""
+    base = normalise(word)
+    if not _CYRILLIC.search(word):
+        return frozenset({base})
+    keys = {base}
+    known = False
+    for lang in ("uk", "ru"):
+        for reading in parse(word, lang)[:4]:
+            if reading.is_known:
+                keys.add(normalise(reading.normal_form))
+                known = True
+    if not known:
+        guesses = parse(word, "uk")
+        if guesses:
+            keys.add(normalise(guesses[0].normal_form))
+    return frozenset(keys)
+
+
+def name_keys(words: list[str]) -> set[str]:
+    """Keys of a multi-word name: combinations of its words' keys, at most 32."""
+    combos = itertools.islice(itertools.product(*(sorted(word_keys(w)) for w in words)),
+                              _MAX_COMBINATIONS)
+    return {" ".join(combo) for combo in combos}
+
+
+@lru_cache(maxsize=1)
+def _endings() -> list[tuple[str, list[str]]]:
+    raw = load_yaml("gazetteer", "endings.yaml")
+    return sorted(((k, [str(v) for v in vs]) for k, vs in raw["endings"].items()),
+                  key=lambda kv: -len(kv[0]))
+
+
+def lookup_keys(words: list[str]) -> set[str]:
+    """``name_keys`` plus nominatives guessed from Cyrillic words' endings ("Розі" -> "ріг")."""
+    keys = name_keys(words)
+    options = [sorted(word_keys(w) | _from_endings(w)) for w in words]
+    keys.update(" ".join(c) for c in itertools.islice(itertools.product(*options), 64))
+    return keys
+
+
+def _from_endings(word: str) -> set[str]:
+    if not _CYRILLIC.search(word):
+        return set()
+    base = normalise(word)
+    return {base[: -len(ending)] + r for ending, replacements in _endings()
+            if base.endswith(ending) and len(base) > len(ending) for r in replacements}

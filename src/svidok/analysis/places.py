@@ -1,0 +1,176 @@
+"""Places in a text: settlements, raions, hromadas, oblasts (also as "Харківській області" or
+"Львівщині"), foreign and informal places, in any case form and in three languages.
+
+Candidates are capitalised word sequences (up to four words) whose keys are in the gazetteer.
+Longest match first. Homonyms (119 villages called Іванівка) are resolved by an oblast the text
+names elsewhere, then by level (city before village), then by population.
+
+Precision guard: a single word that only matches villages and is also a common word or a name
+("Мирне", "Шевченко") counts as a place only after a locative preposition ("в Мирному").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from svidok.analysis.datafiles import load_yaml
+from svidok.analysis.gazetteer import Candidate, Gazetteer, load
+from svidok.analysis.lemmas import parse
+from svidok.analysis.persons import lexicon
+from svidok.analysis.placekeys import lookup_keys, word_keys
+from svidok.analysis.tokens import Token, tokens
+from svidok.domain.annotations import Entity, Place
+
+_MAX_WORDS = 4
+_FUNCTION_WORDS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "INTJ"})
+_LATIN = re.compile(r"[A-Za-z'’-]+")
+
+
+@dataclass(frozen=True)
+class Cues:
+    prepositions: frozenset[str]
+    settlement_nouns: frozenset[str]
+    oblast_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    raw = load_yaml("gazetteer", "cues.yaml")
+    return Cues(*(frozenset(raw[k]) for k in ("prepositions", "settlement_nouns", "oblast_nouns")))
+
+
+def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
+    gaz = gazetteer or load()
+    toks = tokens(text)
+    found: list[tuple[int, int, list[Candidate]]] = []
+    i = 0
+    while i < len(toks):
+        match = _match_at(text, toks, i, gaz)
+        if match is None:
+            i += 1
+            continue
+        j, candidates = match
+        found.append((i, j, candidates))
+        i = j
+    mentions = [(toks[i].start, c[0].oblast_pcode) for i, _, c in found
+                if len({x.oblast_pcode for x in c}) == 1 and c[0].oblast_pcode]
+    return [_entity(text, toks, i, j, _choose(c, mentions, toks[i].start)) for i, j, c in found]
+
+
+Match = tuple[int, list[Candidate]]
+
+
+def _match_at(text: str, toks: list[Token], i: int, gaz: Gazetteer) -> Match | None:
+    oblast = _oblast_phrase(toks, i, gaz)
+    if oblast is not None:
+        return oblast
+    if not toks[i].text[:1].isupper():
+        return None
+    for n in range(min(_MAX_WORDS, len(toks) - i), 0, -1):
+        span = toks[i : i + n]
+        if not _adjacent(text, span):
+            continue
+        candidates = [c for key in lookup_keys([t.text for t in span]) for c in gaz.lookup(key)]
+        if candidates and (n > 1 or _plausible_single(text, toks, i, candidates, gaz)):
+            return i + n, _unique(candidates)
+    return None
+
+
+def _oblast_phrase(toks: list[Token], i: int, gaz: Gazetteer) -> Match | None:
+    """"Харківська область", "Харьковской области", "Kharkiv oblast" (two words)."""
+    if i + 1 >= len(toks) or toks[i + 1].text.lower() not in cues().oblast_nouns:
+        return None
+    oblast = gaz.oblast_by_adjective(word_keys(toks[i].text))
+    if oblast is None:
+        return None
+    place = Place(toks[i].text, oblast.label, "oblast", oblast.pcode, oblast.label, oblast.iso)
+    return i + 2, [Candidate(place, 0, oblast.pcode)]
+
+
+def _adjacent(text: str, span: list[Token]) -> bool:
+    return all(text[a.end : b.start] in (" ", "-") for a, b in itertools.pairwise(span))
+
+
+def _plausible_single(text: str, toks: list[Token], i: int, candidates: list[Candidate],
+                      gaz: Gazetteer) -> bool:
+    """A lone capitalised word is a place unless it reads as something else too and nothing
+    (a preposition before it) says it is a place: "Мене" at a sentence start is a pronoun,
+    not the town of Мена; "Шевченка" is a surname, not the village."""
+    other = _other_reading(toks[i].text)
+    town = max(c.population for c in candidates) >= TOWN_POPULATION
+    if other == "function":
+        return False
+    if other == "name":  # "talked to Serhii", "з Тарасом": a name, unless a real town is meant
+        return town and not _next_is_capitalised(text, toks, i)
+    before = toks[i - 1].text.lower() if i > 0 else ""
+    if before in cues().prepositions or before in cues().settlement_nouns:
+        return True
+    sentence_start = i == 0 or text[: toks[i].start].rstrip()[-1:] in ".!?:\n\"«—-"
+    if other is None:
+        return True
+    if sentence_start:  # "Мені сказали": the town of Мена has 11,000 people, Київ millions
+        return max(c.population for c in candidates) >= MAJOR_CITY
+    return town or any(c.place.level != "village" for c in candidates)
+
+
+def _next_is_capitalised(text: str, toks: list[Token], i: int) -> bool:
+    return i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and _adjacent(text, toks[i:i + 2])
+
+
+def _other_reading(word: str) -> str | None:
+    """``name`` when the dictionaries read the word as a given name, surname or patronymic,
+    ``word`` for any other ordinary word, ``function`` for a pronoun, preposition, conjunction
+    or particle, ``None`` when they know it only as a toponym. Latin words: ``name`` when they
+    are in the given-name lexicon ("Serhii" is also a village's transliteration)."""
+    if _LATIN.fullmatch(word):
+        return "name" if word.lower() in lexicon().latin_given else None
+    other = None
+    for lang in ("uk", "ru"):
+        for reading in parse(word, lang):
+            if not reading.is_known or "Geox" in reading.tag:
+                continue
+            grammemes = set(str(reading.tag).replace(" ", ",").split(","))
+            if grammemes & _FUNCTION_WORDS:
+                return "function"
+            if grammemes & {"Name", "Surn", "Patr"}:
+                other = "name"
+            elif other is None:
+                other = "word"
+    return other
+
+
+def _unique(candidates: list[Candidate]) -> list[Candidate]:
+    seen: dict[tuple[str, str], Candidate] = {}
+    for c in candidates:
+        seen.setdefault((c.place.code, c.place.name_en), c)
+    return list(seen.values())
+
+
+TOWN_POPULATION = 10_000  # a town this large is meant over any namesake village
+MAJOR_CITY = 100_000  # large enough to be meant even where the word has another reading
+
+
+def _choose(candidates: list[Candidate], mentions: list[tuple[int, str]], at: int) -> Candidate:
+    """A city of 10,000+ people; else the candidate in the oblast named nearest in the text;
+    else the highest level, then the largest population."""
+    best = max(candidates, key=lambda c: c.rank)
+    if best.place.level == "city" and best.population >= TOWN_POPULATION:
+        return best
+    distance: dict[str, int] = {}
+    for position, pcode in mentions:
+        distance[pcode] = min(distance.get(pcode, 10**9), abs(position - at))
+    near = [c for c in candidates if c.oblast_pcode in distance]
+    if not near:
+        return best
+    return min(near, key=lambda c: (distance[c.oblast_pcode], -c.rank[0], -c.rank[1]))
+
+
+def _entity(text: str, toks: list[Token], i: int, j: int, chosen: Candidate) -> Entity:
+    start, end = toks[i].start, toks[j - 1].end
+    place = chosen.place
+    if place.level in ("raion", "hromada", "oblast") and not place.name_uk:
+        place = replace(place, name_uk=text[start:end])
+    return Entity(start, end, text[start:end], "place", "gazetteer", place=place)

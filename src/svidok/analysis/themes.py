@@ -1,0 +1,116 @@
+"""Themes of a testimony, from the taxonomy in data/analysis/themes.yaml.
+
+A term matches any inflected form of its lemmas (pymorphy3 readings, as for search), a phrase
+matches consecutive words, a ``prefix*`` matches word starts. Each theme reports the spans that
+matched, so an editor sees why it was assigned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from svidok.analysis.datafiles import load_yaml
+from svidok.analysis.lemmas import forms
+from svidok.analysis.tokens import Token, tokens
+from svidok.domain.annotations import Theme
+
+
+@dataclass(frozen=True)
+class Term:
+    theme: str
+    words: tuple[frozenset[str] | str, ...]  # per word: its forms, or a "prefix*"
+    weight: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """Terms indexed by their first word, so matching costs one lookup per word of the text."""
+
+    thresholds: dict[str, float]
+    by_form: dict[str, list[Term]]
+    by_prefix: dict[str, list[Term]]  # keyed by the prefix's first PREFIX_KEY letters
+
+
+PREFIX_KEY = 2
+MAX_GAP = 3  # words a phrase may have between its own: "пішов з частини" ~ "піти частина"
+
+
+def _term(theme: str, text: str, weight: float) -> Term:
+    parts: list[frozenset[str] | str] = [
+        w.lower() if w.endswith("*") else forms(w) for w in text.split()
+    ]
+    return Term(theme, tuple(parts), weight, text)
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> Taxonomy:
+    raw = load_yaml("analysis", "themes.yaml")
+    thresholds: dict[str, float] = {}
+    by_form: dict[str, list[Term]] = {}
+    by_prefix: dict[str, list[Term]] = {}
+    for theme_id, spec in raw["themes"].items():
+        thresholds[theme_id] = float(spec.get("threshold", 1.0))
+        for group in spec["terms"]:
+            for text in group["t"]:
+                term = _term(theme_id, text, float(group["w"]))
+                first = term.words[0]
+                if isinstance(first, str):
+                    by_prefix.setdefault(first[:PREFIX_KEY], []).append(term)
+                else:
+                    for form in first:
+                        by_form.setdefault(form, []).append(term)
+    return Taxonomy(thresholds, by_form, by_prefix)
+
+
+def find(text: str) -> list[Theme]:
+    tax = taxonomy()
+    toks = tokens(text)
+    token_forms = [forms(t.text) for t in toks]
+    scores: dict[str, float] = {}
+    evidence: dict[str, list[tuple[int, int]]] = {}
+    counted: set[tuple[str, str]] = set()
+    for i, tok in enumerate(toks):
+        lower = tok.text.lower()
+        starting = {id(t): t for f in token_forms[i] for t in tax.by_form.get(f, ())}
+        starting.update({id(t): t for t in tax.by_prefix.get(lower[:PREFIX_KEY], ())
+                         if lower.startswith(t.words[0][:-1])})  # type: ignore[index]
+        for term in starting.values():
+            end = _rest_matches(term.words[1:], toks, token_forms, i + 1)
+            if end is None:
+                continue
+            evidence.setdefault(term.theme, []).append((tok.start, toks[end].end if end > i
+                                                        else tok.end))
+            if (term.theme, term.label) not in counted:
+                counted.add((term.theme, term.label))
+                scores[term.theme] = scores.get(term.theme, 0.0) + term.weight
+    found = []
+    for theme_id, threshold in tax.thresholds.items():
+        score = scores.get(theme_id, 0.0)
+        if score >= threshold:
+            found.append(Theme(theme_id, min(score / (2 * threshold), 1.0),
+                               sorted(set(evidence[theme_id]))))
+    return found
+
+
+def _rest_matches(
+    parts: tuple[frozenset[str] | str, ...], toks: list[Token],
+    token_forms: list[frozenset[str]], at: int,
+) -> int | None:
+    """Index of the token matching the last part, each part within MAX_GAP words of the last."""
+    last = at - 1
+    for part in parts:
+        for j in range(last + 1, min(len(toks), last + 2 + MAX_GAP)):
+            if _word_matches(part, toks[j], token_forms[j]):
+                last = j
+                break
+        else:
+            return None
+    return last
+
+
+def _word_matches(part: frozenset[str] | str, tok: Token, tok_forms: frozenset[str]) -> bool:
+    if isinstance(part, str):
+        return tok.text.lower().startswith(part[:-1])
+    return bool(part & tok_forms)

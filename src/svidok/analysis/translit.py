@@ -1,0 +1,45 @@
+"""Cyrillic to Latin transliteration, in the schemes testimonies in English actually use.
+
+The tables are data (``data/analysis/translit.yaml``). ``variants`` gives every scheme's spelling
+of a word, so "Гайсин" yields Haisyn (KMU 2010), Haysyn, Gaysin and Gaisin, and "Сергій" yields
+Serhii and Serhiy.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from svidok.analysis.datafiles import load_yaml
+
+Scheme = tuple[dict[str, str], dict[str, str]]
+
+
+@lru_cache(maxsize=1)
+def schemes() -> dict[str, Scheme]:
+    raw = load_yaml("analysis", "translit.yaml")
+    return {name: (s["letters"], s["initial"]) for name, s in raw["schemes"].items()}
+
+
+def transliterate(text: str, scheme: str = "kmu2010") -> str:
+    letters, initial = schemes()[scheme]
+    out: list[str] = []
+    i = 0
+    lower = text.lower()
+    while i < len(text):
+        at_start = i == 0 or not lower[i - 1].isalpha()
+        pair = lower[i : i + 2]
+        if len(pair) == 2 and pair in letters:
+            latin, step = letters[pair], 2
+        elif at_start and lower[i] in initial:
+            latin, step = initial[lower[i]], 1
+        else:
+            latin, step = letters.get(lower[i], text[i]), 1
+        if text[i].isupper() and latin:
+            latin = latin[0].upper() + latin[1:]
+        out.append(latin)
+        i += step
+    return "".join(out)
+
+
+def variants(text: str) -> set[str]:
+    return {transliterate(text, name) for name in schemes()}

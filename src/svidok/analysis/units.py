@@ -1,0 +1,122 @@
+"""Military units: "в/ч А1234", "military unit 7020", numbered formations in any case form and
+language ("47 ОМБр", "47-ї окремої механізованої бригади", "225th Assault Regiment", "3-я ОШБр",
+"93-ю бригаду «Холодный Яр»"), each with a canonical form ("47 ОМБр", "в/ч А1234").
+Formation types and known formations are data (data/analysis/units.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from svidok.analysis.datafiles import load_yaml
+from svidok.domain.annotations import Entity, Unit
+
+_MILITARY_UNIT = re.compile(
+    r"(?:в/ч|в\.ч\.|військов\w* частин\w*|воинск\w* част\w*|military unit|unit)\s*"
+    r"(?:№\s*)?([АAВBТT]?\s?-?\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+_NUMBER = r"(\d{1,3})(\s?-?\s?(?:ї|ий|го|ої|ою|у|ю|я|й|ма|th|st|nd|rd|а|ой|ая|ую|ей|ом|му)(?!\w))?"
+_GENERIC = frozenset({"brigade", "regiment", "battalion"})
+# "окрема", "отдельная", "separate" before a formation type is optional wherever it is written.
+_QUALIFIER = r"(?:(?:окрем|отдельн|separate|independent)[\w'’ʼ-]*\s+)?"
+
+
+def _unqualified(stem: str) -> str:
+    first, _, rest = stem.partition(" ")
+    return rest if rest and re.match(r"окрем|отдельн|separate", first) else stem
+_QUOTED_NAME = r"(?:\s*[«\"“](?P<name>[^»\"”]{2,40})[»\"”])?"
+_GAP = r"[\s\-]*"
+
+
+@dataclass(frozen=True)
+class Kind:
+    kind: str
+    canonical: str
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    raw: dict[str, Any] = load_yaml("analysis", "units.yaml")
+    return raw
+
+
+@lru_cache(maxsize=1)
+def named() -> dict[str, str]:
+    """Number of a known formation -> its kind."""
+    return {str(n["number"]): n["kind"] for n in _data()["named"]}
+
+
+@lru_cache(maxsize=1)
+def ordinal_stems() -> list[tuple[str, str]]:
+    """(word start, number), longest first."""
+    pairs = [(stem, number) for number, stems in _data()["ordinals"].items() for stem in stems]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@lru_cache(maxsize=1)
+def kinds() -> tuple[Kind, ...]:
+    return tuple(Kind(k["kind"], k["canonical"]) for k in _data()["kinds"])
+
+
+@lru_cache(maxsize=1)
+def formation_pattern() -> re.Pattern[str]:
+    """One regex for every kind: a number, then the kinds as named alternatives ``k0``, ``k1``…
+    in data order (most specific first), then an optional quoted name."""
+    ordinal = "|".join(re.escape(stem) for stem, _ in ordinal_stems())
+    bodies = []
+    for index, k in enumerate(_data()["kinds"]):
+        abbrs = [re.escape(a) + r"(?![\w])" for a in k["abbr"]]
+        stems = [r"\s+".join(re.escape(w) + r"[\w'’ʼ-]*" for w in _unqualified(s).split())
+                 for s in k["stems"]]
+        body = "|".join(abbrs + [f"(?i:{_QUALIFIER}{s})" for s in stems])
+        bodies.append(f"(?P<k{index}>{body})")
+    number = rf"(?:{_NUMBER}|(?i:((?:{ordinal})[\w'’ʼ]*)))"
+    return re.compile(rf"(?<![\d\w]){number}{_GAP}(?:{'|'.join(bodies)}){_QUOTED_NAME}")
+
+
+def find(text: str) -> list[Entity]:
+    found = list(_unit_codes(text))
+    taken = [(e.start, e.end) for e in found]
+    all_kinds = kinds()
+    for match in formation_pattern().finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        groups = match.groupdict()
+        kind = next(all_kinds[int(key[1:])] for key, value in groups.items()
+                    if value is not None and key.startswith("k"))
+        number, ordinal, word = match.group(1), match.group(2), match.group(3)
+        if word is not None:
+            number, ordinal = _ordinal_number(word), word
+        if kind.kind in _GENERIC:
+            known = number in named() and int(number) >= 5
+            if not (ordinal or groups["name"] or known):
+                continue  # "3 бригади" counts brigades; "3-я бригада" names one
+            kind = _by_kind().get(named().get(number, ""), kind)
+        found.append(Entity(start, end, text[start:end], "military_unit", "formation",
+                            unit=Unit(kind.kind, number, f"{number} {kind.canonical}")))
+        taken.append((start, end))
+    return found
+
+
+def _ordinal_number(word: str) -> str:
+    lower = word.lower()
+    return next(number for stem, number in ordinal_stems() if lower.startswith(stem))
+
+
+def _by_kind() -> dict[str, Kind]:
+    return {k.kind: k for k in kinds()}
+
+
+def _unit_codes(text: str) -> Iterator[Entity]:
+    for match in _MILITARY_UNIT.finditer(text):
+        code = re.sub(r"[\s-]", "", match.group(1)).upper().replace("A", "А").replace("B", "В")
+        code = code.replace("T", "Т")
+        start, end = match.span()
+        yield Entity(start, end, text[start:end], "military_unit", "unit_code",
+                     unit=Unit("military_unit", code, f"в/ч {code}"))

@@ -1,0 +1,138 @@
+"""Names, places and units: inflection, transliteration, disambiguation, and what is not one."""
+
+from __future__ import annotations
+
+import pytest
+
+from svidok.analysis import analyze
+from svidok.domain.annotations import Entity
+
+
+def of_type(text: str, kind: str) -> list[Entity]:
+    return [e for e in analyze(text).entities if e.type == kind]
+
+
+def texts(text: str, kind: str) -> list[str]:
+    return [e.text for e in of_type(text, kind)]
+
+
+# -- persons --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Мене звати Тарас Мельничук, я з Черкас.", ["Тарас Мельничук"]),
+    ("У ТЦК сказали, що Тарасові пощастило.", ["Тарасові"]),
+    ("Я бачив Петра, потім дав Петру воду.", ["Петра", "Петру"]),
+    ("Людмила Петровна работала в госпитале.", ["Людмила Петровна"]),
+    ("My name is Vladislav Duda, I am 28.", ["Vladislav Duda"]),
+    ("I talked to Serhii K. about it.", ["Serhii K."]),
+    ("Later Ishchenko told the court everything.", ["Ishchenko"]),
+])
+def test_person_names_in_any_form(text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
+
+
+def test_call_sign_after_its_cue() -> None:
+    [sign] = of_type("Командир, позивний «Кабан», наказав іти вперед.", "person")
+    assert (sign.text, sign.recognizer) == ("Кабан", "call_sign")
+
+
+def test_public_figures_are_persons_but_not_redaction_targets() -> None:
+    [person] = of_type("Про це говорив Зеленський у зверненні.", "person")
+    assert person.public_figure
+    assert not person.sensitive
+
+
+@pytest.mark.parametrize("text", [
+    "Надія є, але слабка.",
+    "Але нас ніхто не слухав.",
+    "Коли ми приїхали, було темно.",
+])
+def test_words_that_only_look_like_names_at_a_sentence_start(text: str) -> None:
+    assert texts(text, "person") == []
+
+
+# -- places ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "surface", "name_en", "oblast"), [
+    ("Мене затримали в Кременчуці.", "Кременчуці", "Kremenchuk", "Poltava Oblast"),
+    ("Сина мобілізували в Харкові.", "Харкові", "Kharkiv", "Kharkiv Oblast"),
+    ("Я сейчас в Харькове.", "Харькове", "Kharkiv", "Kharkiv Oblast"),
+    ("Ми жили у Кривому Розі.", "Кривому Розі", "Kryvyi Rih", "Dnipropetrovsk Oblast"),
+    ("Він з Білої Церкви.", "Білої Церкви", "Bila Tserkva", "Kyiv Oblast"),
+    ("Служил под Покровском.", "Покровском", "Pokrovsk", "Donetsk Oblast"),
+    ("Брат живе на Львівщині.", "Львівщині", "Lviv Oblast", "Lviv Oblast"),
+    ("Живу в Харківській області.", "Харківській області", "Kharkiv Oblast", "Kharkiv Oblast"),
+    ("He lived near Kharkov for years.", "Kharkov", "Kharkiv", "Kharkiv Oblast"),
+    ("They sent him from Odessa by train.", "Odessa", "Odesa", "Odesa Oblast"),
+    ("He was born in Gaisyn.", "Gaisyn", "Haisyn", "Vinnytsia Oblast"),
+    ("The plant in Zaporozhye was shelled.", "Zaporozhye", "Zaporizhzhia", "Zaporizhzhia Oblast"),
+    ("We drove to Nikolaev at night.", "Nikolaev", "Mykolaiv", "Mykolaiv Oblast"),
+    ("In Kiev they took his passport.", "Kiev", "Kyiv", "Kyiv City"),
+    ("I come from a village in the Kyiv region.", "Kyiv region", "Kyiv Oblast", "Kyiv Oblast"),
+])
+def test_places_resolve_in_any_case_and_spelling(
+    text: str, surface: str, name_en: str, oblast: str
+) -> None:
+    [place] = of_type(text, "place")
+    assert place.place is not None
+    assert (place.text, place.place.name_en, place.place.oblast) == (surface, name_en, oblast)
+    assert not place.sensitive
+
+
+def test_place_carries_code_level_and_iso() -> None:
+    [place] = of_type("Мене затримали в Кременчуці.", "place")
+    assert place.place is not None
+    assert place.place.code.startswith("UA53")
+    assert (place.place.level, place.place.iso, place.place.foreign) == ("city", "UA-53", False)
+
+
+def test_homonymous_village_follows_the_oblast_named_nearby() -> None:
+    places = of_type("Ми жили біля Іванівки, на Житомирщині.", "place")
+    assert [p.place.oblast for p in places if p.place] == ["Zhytomyr Oblast"] * 2
+
+
+@pytest.mark.parametrize(("text", "surface", "oblast"), [
+    ("Він перейшов кордон у Молдову.", "Молдову", ""),
+    ("Потім Придністров'я.", "Придністров'я", ""),
+    ("Бої на Курщині тривали.", "Курщині", "Kursk Oblast (Russia)"),
+    ("He hid in Poland for a year.", "Poland", ""),
+])
+def test_foreign_places_are_marked_foreign(text: str, surface: str, oblast: str) -> None:
+    [place] = of_type(text, "place")
+    assert place.place is not None
+    assert (place.text, place.place.foreign, place.place.oblast) == (surface, True, oblast)
+
+
+@pytest.mark.parametrize("text", [
+    "Мене забрали вночі.",  # the town of Мена
+    "Мені сказали чекати.",
+    "Пам’ятник стояв без голови.",  # a village Пам'ятне would match without the guard
+    "Мирне життя скінчилось.",
+])
+def test_ordinary_words_at_a_sentence_start_are_not_places(text: str) -> None:
+    assert texts(text, "place") == []
+
+
+# -- units ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "canonical"), [
+    ("Служив у в/ч А1234 до весни.", "в/ч А1234"),
+    ("у військовій частині А7777", "в/ч А7777"),
+    ("He served in military unit 7020.", "в/ч 7020"),
+    ("перевели у 47 ОМБр", "47 ОМБр"),
+    ("служив у 47-ї окремої механізованої бригади", "47 ОМБр"),
+    ("потрапив до 225 ОШП", "225 ОШП"),
+    ("He joined the 225th Assault Regiment.", "225 ОШП"),
+    ("служил в 3-я ОШБр", "3 ОШБр"),
+    ("перевели в 93-ю бригаду «Холодный Яр»", "93 ОМБр"),
+    ("вступив у Третю штурмову бригаду", "3 ОШБр"),
+    ("служил в 66-й отдельной мехбригады", "66 ОМБр"),
+])
+def test_units_are_found_and_canonicalised(text: str, canonical: str) -> None:
+    [unit] = of_type(text, "military_unit")
+    assert unit.unit is not None
+    assert unit.unit.canonical == canonical
+
+
+def test_a_count_of_brigades_is_not_a_unit() -> None:
+    assert texts("Там стояли 3 бригади і 2 полки.", "military_unit") == []

@@ -1,0 +1,167 @@
+"""Themes, risk, redaction, the analyze JSON contract, the data files, the CLI and the eval."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import SHARED, CliResult
+from svidok.analysis import analyze, gazetteer, placekeys, themes, units
+from svidok.analysis.redact import redact
+from svidok.domain.annotations import ENTITY_TYPES
+from svidok.workflows import evaluate
+
+Cli = Callable[..., CliResult]
+DATA = Path(__file__).resolve().parents[1] / "src" / "svidok" / "data"
+THEME_IDS = {"street_mobilization", "distribution_center", "training", "assault_unit",
+             "border_crossing", "escape", "szch", "return_to_unit", "conditions", "health",
+             "legal_case", "homelessness", "family"}
+STORY = ("Мене звати Тарас Мельничук, тел. 0671234567. Мене схопили на вулиці в Кременчуці і "
+         "посадили в бус до ТЦК. Потім розподільчий пункт, два тижні навчання, і в штурмову "
+         "бригаду, в/ч А1234. Тарасові сказали мовчати. Я пішов у СЗЧ, бо дружина хворіє.")
+
+
+def theme_ids(text: str) -> set[str]:
+    return {t.id for t in analyze(text).themes}
+
+
+def test_themes_of_a_typical_account() -> None:
+    assert {"street_mobilization", "distribution_center", "training", "assault_unit",
+            "szch", "family"} <= theme_ids(STORY)
+
+
+def test_theme_evidence_points_at_the_words_that_carry_it() -> None:
+    [szch] = [t for t in analyze(STORY).themes if t.id == "szch"]
+    assert [STORY[a:b] for a, b in szch.evidence] == ["СЗЧ"]
+
+
+def test_english_themes_match_on_word_starts() -> None:
+    ids = theme_ids("He deserted after the assault and is hiding from the border guards.")
+    assert {"szch", "assault_unit", "escape", "border_crossing"} <= ids
+
+
+def test_no_themes_in_unrelated_text() -> None:
+    assert theme_ids("Сьогодні гарна погода, ми пили каву.") == set()
+
+
+def test_risk_names_its_reasons_and_rises_with_quasi_identifiers() -> None:
+    mild = analyze("Мене мобілізували навесні.").risk
+    strong = analyze("Служив у в/ч А1234, жив у селі Тоненьке, 12.03.2024 мене поранило.").risk
+    assert mild.level == "low"
+    assert strong.score > mild.score
+    assert any("А1234" in r for r in strong.reasons)
+    assert any("Тоненьке" in r for r in strong.reasons)
+
+
+def test_redaction_numbers_one_person_consistently_across_case_forms() -> None:
+    result = redact(STORY, analyze(STORY))
+    assert "Тарас" not in result.text and "0671234567" not in result.text
+    assert result.text.count("[PERSON 1]") == 2
+    assert "[PHONE 1]" in result.text
+    assert "Кременчуці" in result.text  # places stay by default
+
+
+def test_public_figures_stay_unless_asked() -> None:
+    text = "Зеленський не відповів Олені Коваль."
+    assert "Зеленський" in redact(text, analyze(text)).text
+    assert "Зеленський" not in redact(text, analyze(text), include_public=True).text
+
+
+def test_same_phone_in_two_spellings_is_one_placeholder() -> None:
+    text = "Дзвоніть 0671234567 або +380 67 123 45 67."
+    assert redact(text, analyze(text)).text == "Дзвоніть [PHONE 1] або [PHONE 1]."
+
+
+def test_analyze_json_shape() -> None:
+    doc = analyze(STORY).to_json()
+    assert set(doc) == {"language", "entities", "themes", "risk"}
+    assert doc["language"] == "uk"
+    for entity in doc["entities"]:
+        assert {"start", "end", "text", "type", "sensitive"} <= entity.keys()
+        assert entity["type"] in ENTITY_TYPES
+        assert STORY[entity["start"] : entity["end"]] == entity["text"]
+    place = next(e for e in doc["entities"] if e["type"] == "place")
+    assert set(place["place"]) == {"name_uk", "name_en", "level", "code", "oblast", "iso",
+                                   "foreign"}
+    unit = next(e for e in doc["entities"] if e["type"] == "military_unit")
+    assert set(unit["unit"]) == {"kind", "number", "canonical"}
+    assert {"id", "score", "evidence"} == set(doc["themes"][0])
+    assert {"score", "level", "reasons"} == set(doc["risk"])
+
+
+# -- data files -----------------------------------------------------------------------------------
+
+def test_theme_taxonomy_has_exactly_the_agreed_ids() -> None:
+    raw = yaml.safe_load((DATA / "analysis" / "themes.yaml").read_text("utf-8"))
+    assert set(raw["themes"]) == THEME_IDS
+    assert set(themes.taxonomy().thresholds) == THEME_IDS
+
+
+def test_every_analysis_data_file_loads() -> None:
+    for path in sorted((DATA / "analysis").glob("*.yaml")) + sorted(
+        (DATA / "gazetteer").glob("*.yaml")
+    ):
+        assert yaml.safe_load(path.read_text("utf-8")), path.name
+    assert units.kinds() and units.named() and units.ordinal_stems()
+
+
+def test_gazetteer_was_built_with_the_current_key_function() -> None:
+    gaz = gazetteer.load()
+    assert len(gaz.oblasts) == 27
+    [kremenchuk] = [c for c in gaz.lookup("кременчук") if c.place.level == "city"
+                    and c.place.name_en == "Kremenchuk"]
+    assert kremenchuk.place.code.startswith("UA53")
+    # keys computed now for a name must be among the keys stored when the file was built
+    for name in ("Кременчук", "Біла Церква", "Тоненьке", "Кривий Ріг"):
+        assert any(gaz.lookup(k) for k in placekeys.name_keys(name.split())), name
+
+
+# -- CLI ------------------------------------------------------------------------------------------
+
+def test_cli_analyze_json(tmp_path: Path, cli: Cli) -> None:
+    (tmp_path / "t.txt").write_text(STORY, encoding="utf-8")
+    result = cli("analyze", tmp_path / "t.txt", "--json", passphrase=None)
+    assert result.code == 0
+    assert json.loads(result.out)["language"] == "uk"
+
+
+def test_cli_redact_prints_placeholders(tmp_path: Path, cli: Cli) -> None:
+    (tmp_path / "t.txt").write_text("Пишіть Олені Коваль: olena@example.org", encoding="utf-8")
+    result = cli("redact", tmp_path / "t.txt", passphrase=None)
+    assert result.out.strip() == "Пишіть [PERSON 1]: [EMAIL 1]"
+
+
+def test_cli_analyze_missing_file_is_one_line(cli: Cli) -> None:
+    result = cli("analyze", "/nonexistent/t.txt", passphrase=None)
+    assert result.code == 1
+    assert result.err.startswith("svidok: t.txt: cannot be read")
+
+
+def test_eval_on_a_labelled_set_written_for_the_project(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("synthetic\nuk\n" + STORY, encoding="utf-8")
+    labels = {"a.txt": {"places": ["Кременчуці"], "oblasts": ["Poltava Oblast"],
+                        "person_names": ["Тарас Мельничук", "Тарасові"],
+                        "contacts": ["0671234567"], "military_units": ["в/ч А1234"],
+                        "themes": ["szch", "family"]}}
+    (tmp_path / "labels.json").write_text(json.dumps(labels, ensure_ascii=False))
+    report = evaluate.evaluate(tmp_path)
+    assert report.count("identifiers").recall == 1.0
+    assert report.oblast_accuracy == 1.0
+    assert report.count("themes").recall == 1.0
+    assert report.count("themes").fp > 0  # the story carries more themes than labelled
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "testimonies").is_dir(), reason="../shared absent")
+def test_shared_eval_set_meets_the_measured_floors() -> None:
+    """Regression floors at what was measured (docs/ANALYSIS.md); the issue's targets where met."""
+    report = evaluate.evaluate(SHARED / "eval" / "testimonies")
+    ids = report.count("identifiers")
+    assert ids.recall >= 0.98 and ids.precision >= 0.8
+    assert report.oblast_accuracy >= 0.95
+    assert report.count("military_units").recall >= 0.9
+    assert report.count("places").recall >= 0.9  # target 0.95: not yet met
+    assert report.count("themes").f1 >= 0.7  # target 0.8: not yet met

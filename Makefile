@@ -29,7 +29,10 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
 bench: $(VENV)/.installed-dev
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/vault_bench.py
+	$(BIN)/python bench/analysis_bench.py
+	$(BIN)/python bench/analysis_bench.py --cold
 
 clean:
 	rm -rf $(VENV) demo-vault bench/out .pytest_cache .mypy_cache .ruff_cache

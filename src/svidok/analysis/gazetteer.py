@@ -51,6 +51,8 @@ class Gazetteer:
         self.oblasts: dict[str, Oblast] = {}
         self._load_regions()
         self._load_places()
+        # First words of multi-word keys: a span is only worth looking up if it starts with one.
+        self.first_words = frozenset(k.split(" ", 1)[0] for k in self.index if " " in k)
 
     def lookup(self, key: str) -> list[Candidate]:
         return self.index.get(key, [])

@@ -28,7 +28,7 @@ class Recognizer:
     window: int
     validate: Callable[[str], bool] | None
     priority: int
-
+    needs_digit: bool  # the entity itself has digits: texts without any are skipped
 
 def rnokpp_valid(text: str) -> bool:
     """The РНОКПП check digit: weighted sum of the first nine digits, mod 11, mod 10."""
@@ -60,13 +60,17 @@ def _compile(entry: dict[str, Any]) -> Recognizer:
         window=int(entry.get("window", 60)),
         validate=None if validate is None else VALIDATORS[validate],
         priority=int(entry.get("priority", 50)),
+        needs_digit=entry["type"] not in ("email", "handle") or entry["name"] == "numeric_user_id",
     )
 
 
 def find(text: str) -> Iterator[tuple[int, Entity]]:
     """Candidate entities with their priority; overlaps are settled by the caller."""
     lower = text.lower()
+    has_digit = any(c.isdigit() for c in text)
     for rec in recognizers():
+        if rec.needs_digit and not has_digit:
+            continue
         for match in rec.pattern.finditer(text):
             start, end = match.span(rec.group)
             value = match.group(rec.group)
@@ -77,7 +81,8 @@ def find(text: str) -> Iterator[tuple[int, Entity]]:
             if rec.validate is not None and not rec.validate(value):
                 continue
             yield rec.priority, Entity(start, end, value, rec.type, rec.name)
-    yield from _phones(text)
+    if has_digit:
+        yield from _phones(text)
 
 
 def _phones(text: str) -> Iterator[tuple[int, Entity]]:

@@ -75,8 +75,8 @@ def _cue_pattern(cues: list[str]) -> re.Pattern[str]:
 def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity]:
     """Person names; no name starts or continues inside a ``blocked`` span (a place)."""
     lex = lexicon()
-    spans = blocked or []
-    toks = [t for t in tokens(text) if not any(s <= t.start < e for s, e in spans)]
+    inside = {pos for s, e in (blocked or []) for pos in range(s, e)}
+    toks = [t for t in tokens(text) if t.start not in inside]
     found = list(_call_signs(text, lex))
     i = 0
     while i < len(toks):
@@ -104,14 +104,18 @@ def _name_run(text: str, toks: list[Token], i: int, lex: Lexicon) -> int:
     first = toks[i].text
     if not _capitalised(first):
         return i
-    kinds = [_kinds(t.text, lex) for t in toks[i : i + _MAX_PARTS]]
+    kinds = [_kinds(first)]
     if not kinds[0]:
         return i
     j = i + 1
     while j < min(len(toks), i + _MAX_PARTS) and _adjacent(text, toks[j - 1], toks[j]) and \
-            _capitalised(toks[j].text) and (kinds[j - i] or "given" in kinds[j - i - 1]):
+            _capitalised(toks[j].text):
+        following = _kinds(toks[j].text)
+        if not (following or "given" in kinds[-1]):
+            break
+        kinds.append(following)
         j += 1
-    parts = [k for k in kinds[: j - i]]
+    parts = kinds
     cue = _after_cue(text, toks[i].start, lex)
     if j - i > 1 or cue:
         return j
@@ -127,9 +131,14 @@ def _name_run(text: str, toks: list[Token], i: int, lex: Lexicon) -> int:
     return j if only & {"given", "surname", "patronymic"} else i
 
 
-def _kinds(word: str, lex: Lexicon) -> set[str]:
+@lru_cache(maxsize=100_000)
+def _kinds(word: str) -> frozenset[str]:
     """What a capitalised word can be: given, surname, patronymic, public, word, ambiguous, or
     unknown (Cyrillic, and no dictionary knows it at all)."""
+    return frozenset(_classify(word, lexicon()))
+
+
+def _classify(word: str, lex: Lexicon) -> set[str]:
     kinds: set[str] = set()
     if word_keys(word) & lex.public.keys():
         kinds.add("public")

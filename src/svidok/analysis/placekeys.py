@@ -62,15 +62,23 @@ def _endings() -> list[tuple[str, list[str]]]:
 
 def lookup_keys(words: list[str]) -> set[str]:
     """``name_keys`` plus nominatives guessed from Cyrillic words' endings ("Розі" -> "ріг")."""
+    if len(words) == 1:
+        return set(single_keys(words[0]))
     keys = name_keys(words)
-    options = [sorted(word_keys(w) | _from_endings(w)) for w in words]
+    options = [sorted(single_keys(w)) for w in words]
     keys.update(" ".join(c) for c in itertools.islice(itertools.product(*options), 64))
     return keys
 
 
-def _from_endings(word: str) -> set[str]:
+@lru_cache(maxsize=100_000)
+def _from_endings(word: str) -> frozenset[str]:
     if not _CYRILLIC.search(word):
-        return set()
+        return frozenset()
     base = normalise(word)
-    return {base[: -len(ending)] + r for ending, replacements in _endings()
-            if base.endswith(ending) and len(base) > len(ending) for r in replacements}
+    return frozenset(base[: -len(ending)] + r for ending, replacements in _endings()
+                     if base.endswith(ending) and len(base) > len(ending) for r in replacements)
+
+
+def single_keys(word: str) -> frozenset[str]:
+    """Keys of one word: its dictionary forms and the nominatives its ending suggests."""
+    return word_keys(word) | _from_endings(word)

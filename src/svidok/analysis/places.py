@@ -20,7 +20,7 @@ from svidok.analysis.datafiles import load_yaml
 from svidok.analysis.gazetteer import Candidate, Gazetteer, load
 from svidok.analysis.lemmas import parse
 from svidok.analysis.persons import lexicon
-from svidok.analysis.placekeys import lookup_keys, word_keys
+from svidok.analysis.placekeys import lookup_keys, single_keys, word_keys
 from svidok.analysis.tokens import Token, tokens
 from svidok.domain.annotations import Entity, Place
 
@@ -44,7 +44,7 @@ def cues() -> Cues:
 
 def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     gaz = gazetteer or load()
-    toks = tokens(text)
+    toks = list(tokens(text))
     found: list[tuple[int, int, list[Candidate]]] = []
     i = 0
     while i < len(toks):
@@ -69,7 +69,10 @@ def _match_at(text: str, toks: list[Token], i: int, gaz: Gazetteer) -> Match | N
         return oblast
     if not toks[i].text[:1].isupper():
         return None
-    for n in range(min(_MAX_WORDS, len(toks) - i), 0, -1):
+    longest = min(_MAX_WORDS, len(toks) - i)
+    if not single_keys(toks[i].text) & gaz.first_words:
+        longest = 1
+    for n in range(longest, 0, -1):
         span = toks[i : i + n]
         if not _adjacent(text, span):
             continue

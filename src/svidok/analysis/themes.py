@@ -95,7 +95,7 @@ def find(text: str) -> list[Theme]:
 
 
 def _rest_matches(
-    parts: tuple[frozenset[str] | str, ...], toks: list[Token],
+    parts: tuple[frozenset[str] | str, ...], toks: tuple[Token, ...],
     token_forms: list[frozenset[str]], at: int,
 ) -> int | None:
     """Index of the token matching the last part, each part within MAX_GAP words of the last."""

@@ -23,7 +23,7 @@ import pytest
 
 from conftest import PASSPHRASE, SVIDOK, NewVault, subprocess_env
 from svidok.vault import Passphrase, Vault, records
-from svidok.workflows import demo, intake, search
+from svidok.workflows import annotate, demo, intake, search
 
 DEMO_DATA = Path(demo.__file__).resolve().parents[1] / "data" / "demo"
 ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "cp1251")
@@ -72,6 +72,7 @@ def test_nothing_readable_in_the_vault_while_open_and_after_intake_and_search(
     with Vault.open(new_vault.path, Passphrase.from_text(PASSPHRASE)) as vault:
         items, _ = intake.collect([tmp_path / "in"])
         intake.take_in(vault, items, intake.Options())
+        assert annotate.annotate_pending(vault) == 40  # annotations hold names and phones too
         assert search.search(vault, "Кременчук").hits
         assert leaks(new_vault.path, fragments(texts)) == []  # WAL and shm are live now
     assert leaks(new_vault.path, fragments(texts)) == []

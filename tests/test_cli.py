@@ -69,10 +69,11 @@ def test_list_json_shape(filled: Path, cli: Cli) -> None:
     assert {r["language"] for r in rows} == {"uk", "ru"}
 
 
-def test_show_json_adds_text_context_attachments_and_hash(filled: Path, cli: Cli) -> None:
+def test_show_json_adds_text_context_attachments_hash_and_analysis(filled: Path, cli: Cli) -> None:
     first = json.loads(cli("list", filled, "--json").out)[0]["id"]
     shown = json.loads(cli("show", filled, first, "--json").out)
-    assert {"text", "context", "attachments", "source_sha256"} <= shown.keys()
+    assert {"text", "context", "attachments", "source_sha256", "analysis"} <= shown.keys()
+    assert [e["text"] for e in shown["analysis"]["entities"]] == ["Кременчуці"]
     assert shown["text"] == "Мене забрали в Кременчуці."
     assert re.fullmatch(r"[0-9a-f]{64}", shown["source_sha256"])
 
@@ -120,7 +121,7 @@ def test_key_add_list_remove_and_last_slot_refused(new_vault: NewVault, cli: Cli
 def test_audit_verify_json_and_exit_3_on_tampering(filled: Path, cli: Cli) -> None:
     report = json.loads(cli("audit", filled, "--verify", "--json").out)
     assert report["ok"] is True
-    assert report["entries"] == 3
+    assert report["entries"] == 4  # init, two intakes, one analysis batch
     doc = json.loads((filled / "vault.json").read_text())
     doc["slots"] = doc["slots"][:1]
     (filled / "vault.json").write_text(json.dumps(doc))
@@ -165,3 +166,12 @@ def test_every_command_has_help_and_is_documented(
 def test_passphrase_never_appears_in_output(filled: Path, cli: Cli) -> None:
     result = cli("list", filled)
     assert PASSPHRASE not in result.out + result.err
+
+
+def test_intake_without_analysis_then_reanalyze(new_vault: NewVault, tmp_path: Path,
+                                               cli: Cli) -> None:
+    (tmp_path / "a.txt").write_text("Олена Коваль з Харкова.", encoding="utf-8")
+    report = json.loads(cli("intake", new_vault.path, tmp_path / "a.txt", "--no-analysis",
+                            "--json").out)
+    assert report["analysed"] == 0
+    assert json.loads(cli("reanalyze", new_vault.path, "--json").out) == {"analysed": 1}

@@ -176,3 +176,32 @@ def test_public_key_file_round_trips_and_rejects_other_text(vault: Vault) -> Non
     assert inbox.import_public_key(text) == vault.dropbox_public_key()
     with pytest.raises(InputRejected):
         inbox.import_public_key("ssh-ed25519 AAAA")
+
+
+# -- annotations ---------------------------------------------------------------------------------
+
+def test_analysis_is_stored_sealed_beside_each_testimony(
+    vault: Vault, tmp_path: Path, write: Write
+) -> None:
+    from svidok.workflows.annotate import annotate_pending
+
+    [outcome] = take(vault, write(tmp_path / "a.txt", "Мене звати Олена Коваль, з Харкова."))
+    assert records.get_annotation(vault.db, outcome.testimonies[0]) is None
+    assert annotate_pending(vault) == 1
+    stored = records.get_annotation(vault.db, outcome.testimonies[0])
+    assert stored is not None
+    assert [e["text"] for e in stored["entities"]] == ["Олена Коваль", "Харкова"]
+    assert annotate_pending(vault) == 0  # nothing left to do
+    assert audit.entries(vault.db)[-1].action == "analyse"
+
+
+def test_annotations_from_an_older_engine_are_redone(
+    vault: Vault, tmp_path: Path, write: Write
+) -> None:
+    from svidok.workflows.annotate import annotate_pending
+
+    [outcome] = take(vault, write(tmp_path / "a.txt", "Текст."))
+    with vault.db.transaction():
+        records.put_annotation(vault.db, outcome.testimonies[0], "0", {"old": True})
+    assert annotate_pending(vault) == 1
+    assert "old" not in (records.get_annotation(vault.db, outcome.testimonies[0]) or {})

@@ -215,3 +215,21 @@ def test_intact_chain_verifies_against_a_noted_head(new_vault: NewVault) -> None
             vault.record("later", {})
         assert vault.verify(expect_head=head).ok
         assert not vault.verify(expect_head="0" * 64).ok
+
+
+def test_a_version_1_vault_is_migrated_on_open(new_vault: NewVault) -> None:
+    with open_with(new_vault.path) as vault:
+        vault.db.conn.executescript(
+            "BEGIN; DROP TABLE annotations; "
+            "UPDATE meta SET value = '1' WHERE key = 'schema_version'; COMMIT;"
+        )
+    with open_with(new_vault.path) as vault:
+        assert vault.db.get_meta("schema_version") == "2"
+        assert vault.db.query("SELECT count(*) FROM annotations") == [(0,)]
+
+
+def test_a_vault_from_a_newer_svidok_is_refused(new_vault: NewVault) -> None:
+    with open_with(new_vault.path) as vault, vault.db.transaction():
+        vault.db.set_meta("schema_version", "99")
+    with pytest.raises(IntegrityError, match="unsupported vault schema version 99"):
+        open_with(new_vault.path)

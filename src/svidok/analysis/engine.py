@@ -5,6 +5,8 @@ from __future__ import annotations
 from svidok.analysis import language, personal, persons, places, risk, themes, units
 from svidok.domain.annotations import Analysis, Entity
 
+# Stored with every annotation: testimonies analysed by another version are analysed again.
+ENGINE_VERSION = "1"
 PRIORITY_UNIT = 58
 PRIORITY_PLACE = 40
 PRIORITY_PERSON = 45

@@ -24,6 +24,7 @@ from svidok.cli import io
 from svidok.errors import IntegrityError, UsageProblem
 from svidok.intake import Format
 from svidok.vault import Vault, audit, inbox, records
+from svidok.workflows import annotate
 from svidok.workflows import intake as intake_workflow
 from svidok.workflows import search as search_workflow
 
@@ -32,7 +33,7 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print the documented JSO
 
 
 def register(app: typer.Typer) -> None:
-    for command in (init, dropbox_key, intake, list_, show, search, audit_):
+    for command in (init, dropbox_key, intake, reanalyze, list_, show, search, audit_):
         app.command(name=command.__name__.rstrip("_").replace("_", "-"))(command)
 
 
@@ -72,6 +73,10 @@ def intake(
     source: Annotated[
         str | None, typer.Option("--source", help="Attribute to this source (name or id).")
     ] = None,
+    analysis: Annotated[
+        bool, typer.Option("--analysis/--no-analysis",
+                           help="Analyse new testimonies after storing them (default: on).")
+    ] = True,
     json_out: JsonFlag = False,
 ) -> None:
     """Take files, folders or drop-box items into the vault. Exit 1 if any file was rejected."""
@@ -87,19 +92,31 @@ def intake(
         for outcome in outcomes:
             _print_outcome(outcome, json_out)
         outcomes += _run_with_progress(opened, items, options, json_out)
+        analysed = annotate.annotate_pending(opened) if analysis else 0
     if json_out:
         io.emit_json({
             "imported": [o.to_json() for o in outcomes if o.result == "imported"],
             "duplicates": [o.to_json() for o in outcomes if o.result == "duplicate"],
             "rejected": [o.to_json() for o in outcomes if o.result == "rejected"],
+            "analysed": analysed,
         })
     else:
         counts = {r: sum(o.result == r for o in outcomes)
                   for r in ("imported", "duplicate", "rejected")}
         io.err.print(f"{counts['imported']} imported, {counts['duplicate']} duplicate, "
-                     f"{counts['rejected']} rejected")
+                     f"{counts['rejected']} rejected, {analysed} analysed")
     if any(o.result == "rejected" for o in outcomes):
         raise typer.Exit(1)
+
+
+def reanalyze(vault: VaultArg, json_out: JsonFlag = False) -> None:
+    """Analyse every testimony without annotations from the current engine, and store them."""
+    with Vault.open(vault, io.unlock_secret()) as opened:
+        analysed = annotate.annotate_pending(opened)
+    if json_out:
+        io.emit_json({"analysed": analysed})
+    else:
+        io.out.print(f"{analysed} testimonies analysed")
 
 
 def _run_with_progress(
@@ -160,8 +177,9 @@ def show(
     """Show one testimony: text, context, attachments and its original's SHA-256."""
     with Vault.open(vault, io.unlock_secret()) as opened:
         detail = records.get_testimony(opened.db, testimony_id)
+        analysis = records.get_annotation(opened.db, testimony_id)
     if json_out:
-        io.emit_json(detail.to_json())
+        io.emit_json({**detail.to_json(), "analysis": analysis})
         return
     io.out.print(f"[bold]{detail.id}[/bold]  {detail.channel}/{detail.format}  {detail.language}  "
                  f"source {detail.source_name or '-'} ({detail.source_id or '-'})")
@@ -175,6 +193,11 @@ def show(
     for att in detail.attachments:
         state = "sealed" if att["sha256"] else f"not stored: {att['note']}"
         io.out.print(f"attachment {att['kind']} {att['name']} ({state})", markup=False)
+    if analysis is not None:
+        sensitive = sum(e["sensitive"] for e in analysis["entities"])
+        themes = ", ".join(t["id"] for t in analysis["themes"]) or "none"
+        io.out.print(f"\nanalysis: {sensitive} sensitive spans; themes: {themes}; "
+                     f"risk {analysis['risk']['level']}", markup=False)
 
 
 def search(

@@ -29,7 +29,13 @@ from svidok.errors import IntegrityError
 from svidok.vault.crypto import MasterKey
 
 FILE_NAME = "vault.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Each step takes a vault from the version before it to the one it is keyed by.
+MIGRATIONS = {
+    2: """CREATE TABLE annotations(
+        testimony_id TEXT PRIMARY KEY REFERENCES testimonies(id), engine TEXT NOT NULL,
+        analysis TEXT NOT NULL);""",
+}
 
 DatabaseError = sqlcipher.DatabaseError
 
@@ -62,7 +68,7 @@ CREATE VIRTUAL TABLE search USING fts5(
 CREATE TABLE audit(
     seq INTEGER PRIMARY KEY, at TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL,
     prev TEXT NOT NULL, hash TEXT NOT NULL, mac TEXT NOT NULL);
-"""
+""" + MIGRATIONS[2]
 
 
 class Database:
@@ -110,9 +116,15 @@ class Database:
         self.conn.execute("PRAGMA cipher_memory_security = OFF")
 
     def _check_schema(self) -> None:
-        version = self.get_meta("schema_version")
-        if version != str(SCHEMA_VERSION):
-            raise IntegrityError(f"{self.path}: unsupported vault schema version {version!r}")
+        """Migrate an older vault forward, one step per transaction; refuse a newer one."""
+        version = int(self.get_meta("schema_version") or 0)
+        if not 1 <= version <= SCHEMA_VERSION:
+            raise IntegrityError(f"{self.path}: unsupported vault schema version {version}")
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            self.conn.executescript(
+                f"BEGIN IMMEDIATE;{MIGRATIONS[step]}"  # noqa: S608 - constants
+                f"UPDATE meta SET value = '{step}' WHERE key = 'schema_version';COMMIT;"
+            )
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlcipher.Connection]:

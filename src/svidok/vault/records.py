@@ -204,6 +204,31 @@ def get_testimony(db: Database, testimony_id: str) -> TestimonyDetail:
     )
 
 
+def pending_analysis(db: Database, engine: str, limit: int) -> list[tuple[str, str, str]]:
+    """``(id, language, text)`` of testimonies without annotations from ``engine``."""
+    return [(r[0], r[1], r[2]) for r in db.query(
+        "SELECT t.id, t.language, t.text FROM testimonies t LEFT JOIN annotations a "
+        "ON a.testimony_id = t.id WHERE a.engine IS NULL OR a.engine != ? ORDER BY t.rid LIMIT ?",
+        (engine, limit),
+    )]
+
+
+def put_annotation(db: Database, testimony_id: str, engine: str, analysis: dict[str, Any]) -> None:
+    db.conn.execute(
+        "INSERT INTO annotations(testimony_id, engine, analysis) VALUES (?, ?, ?) "
+        "ON CONFLICT(testimony_id) DO UPDATE SET engine = excluded.engine, "
+        "analysis = excluded.analysis",
+        (testimony_id, engine, json.dumps(analysis, ensure_ascii=False)),
+    )
+
+
+def get_annotation(db: Database, testimony_id: str) -> dict[str, Any] | None:
+    row = db.conn.execute(
+        "SELECT analysis FROM annotations WHERE testimony_id = ?", (testimony_id,)
+    ).fetchone()
+    return None if row is None else dict(json.loads(row[0]))
+
+
 def blob(db: Database, digest: str) -> bytes:
     row = db.conn.execute("SELECT content FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
     if row is None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from svidok.errors import VaultExists
 from svidok.vault import Passphrase, Vault, inbox, records
-from svidok.workflows import intake, search
+from svidok.workflows import annotate, intake, search
 
 MARKER = ".svidok-demo"
 CHANNEL_DIRS = ("telegram-chat", "telegram-account", "email", "notes")
@@ -61,6 +61,8 @@ def run(out: Path, progress: Callable[[str], None] | None = None) -> DemoReport:
         say(f"sealed {DROPPED} into {inbox_dir} with the drop-box public key")
         dropped, failed = intake.inbox_items(vault, inbox_dir)
         outcomes += failed + intake.take_in(vault, dropped, intake.Options(), _reporter(say, data))
+        analysed = annotate.annotate_pending(vault)
+        say(f"analysed {analysed} testimonies: names, contacts, places, units, themes, risk")
         hits = [h.testimony.id for h in search.search(vault, EXAMPLE_QUERY).hits]
         report = vault.verify()
         count = len(records.list_testimonies(vault.db))
@@ -69,7 +71,7 @@ def run(out: Path, progress: Callable[[str], None] | None = None) -> DemoReport:
         f"export SVIDOK_PASSPHRASE='{passphrase}'",
         f"svidok list {out}",
         f"svidok search {out} {EXAMPLE_QUERY}     # also finds «Кременчуці»",
-        f"svidok show {out} {first}",
+        f"svidok show {out} {first}        # text, context, attachments, analysis",
         f"svidok audit {out} --verify",
     ]
     return DemoReport(out, passphrase, count, report.entries, report.head, outcomes, hits, explore)

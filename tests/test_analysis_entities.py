@@ -136,3 +136,29 @@ def test_units_are_found_and_canonicalised(text: str, canonical: str) -> None:
 
 def test_a_count_of_brigades_is_not_a_unit() -> None:
     assert texts("Там стояли 3 бригади і 2 полки.", "military_unit") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "name_en"), [
+    ("Потім ми поїхали в Дрезден.", "Дрезден", "Dresden"),
+    ("He crossed to Chisinau and waited.", "Chisinau", "Chisinau"),
+    ("Брат працює у Варшаві.", "Варшаві", "Warsaw"),
+])
+def test_foreign_cities_from_the_world_list(text: str, surface: str, name_en: str) -> None:
+    [place] = of_type(text, "place")
+    assert place.place is not None
+    assert (place.text, place.place.name_en, place.place.foreign) == (surface, name_en, True)
+
+
+def test_a_ukrainian_place_wins_over_a_foreign_namesake() -> None:
+    [place] = of_type("Ми жили в Олександрії.", "place")
+    assert place.place is not None
+    assert (place.place.name_en, place.place.foreign) == ("Oleksandriia", False)
+
+
+def test_a_foreign_city_never_takes_a_given_name() -> None:
+    assert texts("Александр сказал, что мы уедем.", "place") == []
+    assert texts("Александр сказал, что мы уедем.", "person") == ["Александр"]
+
+
+def test_ordinary_word_opening_a_sentence_is_not_a_foreign_city() -> None:
+    assert texts("Решта пішла додому.", "place") == []  # Rasht, Iran, is "Решт" in Cyrillic

@@ -50,7 +50,8 @@ class Gazetteer:
         self.index: dict[str, list[Candidate]] = {}
         self.oblasts: dict[str, Oblast] = {}
         self._load_regions()
-        self._load_places()
+        self._load_places("places.tsv.gz")
+        self._load_places("world.tsv.gz")
         # First words of multi-word keys: a span is only worth looking up if it starts with one.
         self.first_words = frozenset(k.split(" ", 1)[0] for k in self.index if " " in k)
 
@@ -84,17 +85,20 @@ class Gazetteer:
             for name in e["names"]:
                 self._add(name_keys(name.split()), Candidate(place, 10**9, ""))
 
-    def _load_places(self) -> None:
-        raw = gzip.decompress(read_bytes("gazetteer", "places.tsv.gz"))
+    def _load_places(self, name: str) -> None:
+        raw = gzip.decompress(read_bytes("gazetteer", name))
         lines = raw.decode("utf-8").splitlines()
         header = lines[0].split("\t")
         if f"key_version={KEY_VERSION}" not in header:
-            raise GazetteerOutdated("places.tsv.gz was built with another key version")
+            raise GazetteerOutdated(f"{name} was built with another key version")
         for line in lines[1:]:
-            _kind, code, level, pcode, uk, en, _ru, population, keys = line.split("\t")
-            oblast = self.oblasts.get(pcode)
-            label = "" if oblast is None else oblast.label
-            place = Place(uk, en, level, code, label, "" if oblast is None else oblast.iso)
+            kind, code, level, pcode, uk, en, _ru, population, keys = line.split("\t")
+            if kind == "world":  # pcode holds the ISO country code
+                place = Place(uk, en, level, code, "", pcode, foreign=True)
+            else:
+                oblast = self.oblasts.get(pcode)
+                place = Place(uk, en, level, code, "" if oblast is None else oblast.label,
+                              "" if oblast is None else oblast.iso)
             self._add(keys.split("|"), Candidate(place, int(population), pcode))
 
 

@@ -115,7 +115,8 @@ def _plausible_single(text: str, toks: list[Token], i: int, candidates: list[Can
     if other is None:
         return True
     if sentence_start:  # "Мені сказали": the town of Мена has 11,000 people, Київ millions
-        return max(c.population for c in candidates) >= MAJOR_CITY
+        return max(c.population for c in candidates if not c.place.foreign) >= MAJOR_CITY \
+            if any(not c.place.foreign for c in candidates) else False
     return town or any(c.place.level != "village" for c in candidates)
 
 
@@ -157,8 +158,13 @@ MAJOR_CITY = 100_000  # large enough to be meant even where the word has another
 
 
 def _choose(candidates: list[Candidate], mentions: list[tuple[int, str]], at: int) -> Candidate:
-    """A city of 10,000+ people; else the candidate in the oblast named nearest in the text;
-    else the highest level, then the largest population."""
+    """A Ukrainian place over a foreign city of the same name; then a city of 10,000+ people;
+    else the candidate in the oblast named nearest in the text; else the highest level, then
+    the largest population."""
+    foreign_cities = [c for c in candidates if c.place.foreign and c.place.level == "city"]
+    if foreign_cities and len(foreign_cities) < len(candidates):
+        # Олександрія, not Alexandria: a namesake abroad yields to a Ukrainian place
+        candidates = [c for c in candidates if c not in foreign_cities]
     best = max(candidates, key=lambda c: c.rank)
     if best.place.level == "city" and best.population >= TOWN_POPULATION:
         return best

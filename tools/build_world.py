@@ -16,7 +16,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from svidok.analysis.lemmas import parse
+from svidok.analysis.lemmas import grammemes, parse
 from svidok.analysis.placekeys import KEY_VERSION, name_keys
 
 OUT = Path(__file__).resolve().parents[1] / "src/svidok/data/gazetteer/world.tsv.gz"
@@ -27,8 +27,7 @@ _LATIN = re.compile(r"^[A-Za-z'\- ]{4,}$")
 
 def _ordinary(word: str) -> bool:
     """Known to a dictionary as a person's name ("Александр"): a city must not take it."""
-    names = {"Name", "Surn", "Patr"}
-    return any(r.is_known and names & set(str(r.tag).replace(" ", ",").split(","))
+    return any(r.is_known and {"Name", "Surn", "Patr"} & grammemes(r)
                for lang in ("uk", "ru") for r in parse(word, lang))
 
 

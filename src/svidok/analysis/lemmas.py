@@ -37,6 +37,11 @@ def parse(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
     return _parse(_APOSTROPHES.sub("'", word.lower()), lang)
 
 
+def grammemes(reading: pymorphy3.analyzer.Parse) -> frozenset[str]:
+    """A reading's tags as a set: {"NOUN", "Name", "masc", "nomn", …}."""
+    return frozenset(str(reading.tag).replace(" ", ",").split(","))
+
+
 @lru_cache(maxsize=200_000)
 def _parse(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
     return tuple(_analyzer(lang).parse(word))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from svidok.analysis.datafiles import load_yaml, read_bytes
-from svidok.analysis.lemmas import parse
+from svidok.analysis.lemmas import grammemes, parse
 from svidok.analysis.placekeys import word_keys
 from svidok.analysis.tokens import Token, tokens
 from svidok.domain.annotations import Entity
@@ -115,20 +115,20 @@ def _name_run(text: str, toks: list[Token], i: int, lex: Lexicon) -> int:
             break
         kinds.append(following)
         j += 1
-    parts = kinds
-    cue = _after_cue(text, toks[i].start, lex)
-    if j - i > 1 or cue:
+    if j - i > 1 or _after_cue(text, toks[i].start, lex):
         return j
-    only = parts[0]
-    if "public" in only:
-        return j
-    if _sentence_start(text, toks[i]) and ("word" in only or "ambiguous" in only):
-        return i
-    if "ambiguous" in only:
-        return i
-    if only == {"unknown"}:  # "постер к «Мечтателям» Бертолуччи": a proper noun no dictionary
-        return i if _sentence_start(text, toks[i]) or len(first) < 4 else j  # knows
-    return j if only & {"given", "surname", "patronymic"} else i
+    return j if _single_word_name(kinds[0], first, _sentence_start(text, toks[i])) else i
+
+
+def _single_word_name(kinds: frozenset[str], word: str, sentence_start: bool) -> bool:
+    """Whether one capitalised word with nothing beside it is a name."""
+    if "public" in kinds:
+        return True
+    if "ambiguous" in kinds or (sentence_start and "word" in kinds):
+        return False  # "Mark my words", "Надія є": a name only with a name part beside it
+    if kinds == {"unknown"}:  # "постер к «Мечтателям» Бертолуччи": a proper noun no
+        return not sentence_start and len(word) >= 4  # dictionary knows
+    return bool(kinds & {"given", "surname", "patronymic"})
 
 
 @lru_cache(maxsize=100_000)
@@ -143,24 +143,26 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
     if word_keys(word) & lex.public.keys():
         kinds.add("public")
     if _CYRILLIC.search(word):
+        known = False
         for lang in ("uk", "ru"):
             for reading in parse(word, lang):  # "Саше": the Name reading is 14th
                 if not reading.is_known:
                     continue
-                grammemes = set(str(reading.tag).replace(" ", ",").split(","))
-                if grammemes & _FUNCTION_WORDS:
+                known = True
+                tags = grammemes(reading)
+                if tags & _FUNCTION_WORDS:
                     return set()  # "Але", "Коли": a conjunction first, whatever else it may be
-                if "Name" in grammemes:
+                if "Name" in tags:
                     kinds.add("given")
-                elif "Surn" in grammemes:
+                elif "Surn" in tags:
                     kinds.add("surname")
-                elif "Patr" in grammemes:
+                elif "Patr" in tags:
                     kinds.add("patronymic")
-                elif "Geox" not in grammemes:
+                elif "Geox" not in tags:
                     kinds.add("word")
         if "given" in kinds and "word" in kinds and not (word_keys(word) & lex.ambiguous_cyrillic):
             kinds.discard("word")  # "Саше" is a rare word (sachet) and a common name
-        if not kinds and word[1:].islower() and not _known_anywhere(word):
+        if not known and word[1:].islower():
             kinds.add("unknown")
         return kinds if kinds - {"word"} else set()
     lower = re.sub(r"['’]s$", "", word.lower())
@@ -169,10 +171,6 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
     elif _LATIN_SURNAME.search(lower):
         kinds.add("surname")
     return kinds
-
-
-def _known_anywhere(word: str) -> bool:
-    return any(r.is_known for lang in ("uk", "ru") for r in parse(word, lang))
 
 
 def _public(parts: list[Token], lex: Lexicon) -> bool:
@@ -207,6 +205,6 @@ def name_lemmas(word: str) -> frozenset[str]:
     its plain keys when no dictionary reads it as a name. Used to tell mentions of one person."""
     lemmas = {
         r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
-        if r.is_known and {"Name", "Surn", "Patr"} & set(str(r.tag).replace(" ", ",").split(","))
+        if r.is_known and {"Name", "Surn", "Patr"} & grammemes(r)
     }
     return frozenset(lemmas) if lemmas else word_keys(word)

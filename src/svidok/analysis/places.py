@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from svidok.analysis.datafiles import load_yaml
 from svidok.analysis.gazetteer import Candidate, Gazetteer, load
-from svidok.analysis.lemmas import parse
+from svidok.analysis.lemmas import grammemes, parse
 from svidok.analysis.persons import lexicon
 from svidok.analysis.placekeys import lookup_keys, single_keys, word_keys
 from svidok.analysis.tokens import Token, tokens
@@ -136,10 +136,10 @@ def _other_reading(word: str) -> str | None:
         for reading in parse(word, lang):
             if not reading.is_known or "Geox" in reading.tag:
                 continue
-            grammemes = set(str(reading.tag).replace(" ", ",").split(","))
-            if grammemes & _FUNCTION_WORDS:
+            tags = grammemes(reading)
+            if tags & _FUNCTION_WORDS:
                 return "function"
-            if grammemes & {"Name", "Surn", "Patr"}:
+            if tags & {"Name", "Surn", "Patr"}:
                 other = "name"
             elif other is None:
                 other = "word"

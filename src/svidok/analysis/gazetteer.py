@@ -12,8 +12,8 @@ import gzip
 from dataclasses import dataclass
 from functools import lru_cache
 
-from svidok.analysis.datafiles import load_yaml, read_bytes
 from svidok.analysis.placekeys import KEY_VERSION, name_keys
+from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Place
 
 LEVEL_RANK = {"city": 4, "settlement": 3, "village": 1, "raion": 2, "hromada": 2, "oblast": 5,

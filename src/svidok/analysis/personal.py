@@ -14,7 +14,7 @@ from typing import Any
 
 import phonenumbers
 
-from svidok.analysis.datafiles import load_yaml
+from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity
 
 

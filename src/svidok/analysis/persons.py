@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from svidok.analysis.datafiles import load_yaml, read_bytes
 from svidok.analysis.lemmas import grammemes, parse
 from svidok.analysis.placekeys import word_keys
 from svidok.analysis.tokens import Token, tokens
+from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Entity
 
 _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)

@@ -13,8 +13,8 @@ import itertools
 import re
 from functools import lru_cache
 
-from svidok.analysis.datafiles import load_yaml
 from svidok.analysis.lemmas import parse
+from svidok.datafiles import load_yaml
 
 KEY_VERSION = 3
 _APOSTROPHES = re.compile(r"['’ʼ`]")

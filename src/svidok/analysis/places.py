@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from svidok.analysis.datafiles import load_yaml
 from svidok.analysis.gazetteer import Candidate, Gazetteer, load
 from svidok.analysis.lemmas import grammemes, parse
 from svidok.analysis.persons import lexicon
 from svidok.analysis.placekeys import lookup_keys, single_keys, word_keys
 from svidok.analysis.tokens import Token, tokens
+from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Place
 
 _MAX_WORDS = 4

@@ -7,8 +7,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from svidok.analysis.datafiles import load_yaml
 from svidok.analysis.lemmas import forms, words
+from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Risk, Theme
 
 _EXACT_DATE = re.compile(

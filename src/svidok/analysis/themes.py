@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from svidok.analysis.datafiles import load_yaml
 from svidok.analysis.lemmas import forms
 from svidok.analysis.tokens import Token, tokens
+from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Theme
 
 

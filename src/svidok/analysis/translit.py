@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from svidok.analysis.datafiles import load_yaml
+from svidok.datafiles import load_yaml
 
 Scheme = tuple[dict[str, str], dict[str, str]]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from svidok.analysis.datafiles import load_yaml
+from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Unit
 
 _MILITARY_UNIT = re.compile(

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from svidok.cli import analysis_commands, io, keys, vault_commands
+from svidok.cli import analysis_commands, io, keys, stats_commands, vault_commands
 from svidok.errors import IntegrityError, SvidokError, UsageProblem
 from svidok.vault import inbox
 from svidok.vault.db import DatabaseError
@@ -23,6 +23,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(keys.app, name="key")
+app.add_typer(stats_commands.app, name="stats")
 vault_commands.register(app)
 analysis_commands.register(app)
 

@@ -1,0 +1,1 @@
+"""The official record: public statistics and court data. No vault, no secrets."""

@@ -1,0 +1,1 @@
+"""The Prosecutor General's Form № 1 statistics: figures, composition of totals, workbooks."""

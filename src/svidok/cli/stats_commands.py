@@ -2,15 +2,57 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from svidok.cli import io
-from svidok.records.stats import compose, figures
+from svidok.errors import SvidokError
+from svidok.records.stats import compose, figures, form1
+from svidok.records.stats.store import StatsStore
 
 app = typer.Typer(help="Official statistics: the ОГП's Form № 1 figures on Art. 407/408 and more.",
                   no_args_is_help=True)
+
+
+DbOption = Annotated[
+    Path | None, typer.Option("--db", help="Statistics database (default: user data dir).")
+]
+
+
+@app.command("ingest")
+def ingest(
+    files: Annotated[list[Path], typer.Argument(help="Form № 1 workbooks (.xlsx).")],
+    db: DbOption = None,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print the documented JSON shape.")
+    ] = False,
+) -> None:
+    """Read ОГП Form № 1 workbooks into the statistics database. Exit 1 if any was rejected."""
+    store = StatsStore(db)
+    cells: list[form1.Cell] = []
+    rejected = []
+    try:
+        for path in files:
+            try:
+                parsed = form1.parse(path)
+            except SvidokError as exc:
+                rejected.append(str(exc))
+                io.err.print(f"rejected   {exc}", markup=False)
+                continue
+            new = store.add(parsed)
+            cells += parsed
+            if not json_out:
+                state = "ingested" if new else "unchanged"
+                io.out.print(f"{state:<10} {path.name}: {parsed[0].period_start:%Y-%m} – "
+                             f"{parsed[0].period_end:%Y-%m}, {new} new cells", markup=False)
+    finally:
+        store.close()
+    if json_out:
+        io.emit_json([c.to_json() for c in cells])
+    if rejected:
+        raise typer.Exit(1)
 
 
 @app.command("total")
@@ -22,14 +64,20 @@ def total(
         str, typer.Option(help="form1 (with derived), opg_request or dbr.")
     ] = "form1",
     measure: Annotated[str, typer.Option(help="registered, notice_of_suspicion, …")] = "registered",
+    db: DbOption = None,
     json_out: Annotated[
         bool, typer.Option("--json", help="Print the documented JSON shape.")
     ] = False,
 ) -> None:
-    """Total for articles over months, composed from published figures, with cross-checks."""
+    """Total for articles over months, composed from ingested and bundled figures."""
     first, last = compose.month_span(start, end)
     wanted = tuple(a.strip() for a in articles.split(",") if a.strip())
-    result = compose.total(figures.bundled(), wanted, first, last, series, measure)
+    store = StatsStore(db)
+    try:
+        pool = figures.available(store.figures())
+    finally:
+        store.close()
+    result = compose.total(pool, wanted, first, last, series, measure)
     if json_out:
         io.emit_json(result.to_json())
         return

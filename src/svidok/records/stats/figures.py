@@ -54,3 +54,10 @@ def _figure(row: dict[str, str]) -> Figure:
         conflicts_with=row["conflicts_with"], publisher=row["publisher"],
         source=row["source_url"], locator=row["locator"],
     )
+
+
+def available(ingested: list[Figure]) -> list[Figure]:
+    """Ingested cells first; a bundled figure only where no ingested one has the same cell."""
+    taken = {(f.start, f.end, f.article, f.measure, f.series) for f in ingested}
+    return [*ingested, *(f for f in bundled()
+                         if (f.start, f.end, f.article, f.measure, f.series) not in taken)]

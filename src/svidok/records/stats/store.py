@@ -1,0 +1,72 @@
+"""Ingested Form № 1 cells in a plain SQLite database (public data: no encryption needed).
+
+Default location: ``$XDG_DATA_HOME/svidok/stats.sqlite3`` (``~/.local/share/…``); ``--db``
+chooses another. One row per (workbook SHA-256, article, column): ingesting the same workbook
+again changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from svidok.records.stats.figures import Figure
+from svidok.records.stats.form1 import Cell
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS form1_cells(
+    period_start TEXT NOT NULL, period_end TEXT NOT NULL, cumulative INTEGER NOT NULL,
+    article TEXT NOT NULL, column_number INTEGER NOT NULL, measure TEXT NOT NULL,
+    value INTEGER, source_file TEXT NOT NULL, source_sha256 TEXT NOT NULL, sheet TEXT NOT NULL,
+    row_number INTEGER, PRIMARY KEY (source_sha256, article, column_number));
+"""
+
+
+def default_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "svidok" / "stats.sqlite3"
+
+
+class StatsStore:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(self.path)
+        self.conn.executescript(SCHEMA)
+
+    def has(self, sha256: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM form1_cells WHERE source_sha256 = ? LIMIT 1", (sha256,)
+        ).fetchone()
+        return row is not None
+
+    def add(self, cells: list[Cell]) -> int:
+        """Store a workbook's cells in one transaction; returns how many were new."""
+        with self.conn:
+            before = self.conn.total_changes
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO form1_cells VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [(c.period_start.isoformat(), c.period_end.isoformat(), int(c.cumulative),
+                  c.article, c.column, c.measure, c.value, c.source_file, c.source_sha256,
+                  c.sheet, c.row) for c in cells],
+            )
+            return self.conn.total_changes - before
+
+    def figures(self) -> list[Figure]:
+        """Every shown (not withheld) cell as a ``form1`` figure."""
+        rows = self.conn.execute(
+            "SELECT period_start, period_end, article, measure, value, source_file, "
+            "source_sha256, sheet, row_number, column_number FROM form1_cells "
+            "WHERE value IS NOT NULL"
+        ).fetchall()
+        return [
+            Figure(date.fromisoformat(r[0]), date.fromisoformat(r[1]), r[2], r[3], int(r[4]),
+                   "form1", False, "offences", "", "ОГП Form № 1 workbook (ingested)",
+                   f"{r[5]} (sha256 {r[6][:12]}…)", f"sheet {r[7]}, row {r[8]}, гр.{r[9]}")
+            for r in rows
+        ]
+
+    def close(self) -> None:
+        self.conn.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +12,8 @@ import typer
 from svidok.cli import io
 from svidok.errors import SvidokError
 from svidok.records.stats import compose, figures, form1
+from svidok.records.stats import series as series_module
+from svidok.records.stats.series import Restatement
 from svidok.records.stats.store import StatsStore
 
 app = typer.Typer(help="Official statistics: the ОГП's Form № 1 figures on Art. 407/408 and more.",
@@ -72,11 +76,7 @@ def total(
     """Total for articles over months, composed from ingested and bundled figures."""
     first, last = compose.month_span(start, end)
     wanted = tuple(a.strip() for a in articles.split(",") if a.strip())
-    store = StatsStore(db)
-    try:
-        pool = figures.available(store.figures())
-    finally:
-        store.close()
+    pool, _ = _pool(db)
     result = compose.total(pool, wanted, first, last, series, measure)
     if json_out:
         io.emit_json(result.to_json())
@@ -92,3 +92,50 @@ def total(
         verdict = "agrees" if check["agrees"] else f"differs by {check['difference']:+,}"
         io.out.print(f"  cross-check: {check['value']:,} published for the same span, {verdict}",
                      markup=False)
+
+
+def _pool(db: Path | None) -> tuple[list[figures.Figure], list[Restatement]]:
+    store = StatsStore(db)
+    try:
+        return store.pool()
+    finally:
+        store.close()
+
+
+@app.command("series")
+def series_(
+    articles: Annotated[str, typer.Option(help="Comma-separated articles, e.g. 407,408.")],
+    start: Annotated[str, typer.Option("--from", help="First month, YYYY-MM.")],
+    end: Annotated[str, typer.Option("--to", help="Last month, YYYY-MM.")],
+    series: Annotated[
+        str, typer.Option(help="form1 (with derived), opg_request or dbr.")
+    ] = "form1",
+    measure: Annotated[str, typer.Option(help="registered, notice_of_suspicion, …")] = "registered",
+    db: DbOption = None,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print the documented JSON shape.")
+    ] = False,
+    csv_out: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+) -> None:
+    """Month by month, from year-to-date reports and published monthly figures; gaps shown."""
+    first, last = compose.month_span(start, end)
+    wanted = tuple(a.strip() for a in articles.split(",") if a.strip())
+    pool, restated = _pool(db)
+    months = series_module.monthly(pool, wanted, first, last, series, measure)
+    if json_out:
+        io.emit_json({"articles": list(wanted), "series": series, "measure": measure,
+                      "months": [m.to_json() for m in months],
+                      "restatements": [r.to_json() for r in restated]})
+        return
+    if csv_out:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["month", "value", "note", "source"])
+        writer.writerows([m.month, "" if m.value is None else m.value, m.note, m.source]
+                         for m in months)
+        return
+    for m in months:
+        shown = "—" if m.value is None else f"{m.value:,}"
+        io.out.print(f"{m.month}  {shown:>9}  {m.note}", markup=False)
+    for r in restated:
+        io.out.print(f"restated: {r.article} {r.measure} to {r.period_end:%Y-%m}: "
+                     f"{' then '.join(map(str, r.values))}", markup=False)

@@ -12,8 +12,9 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from svidok.records.stats.figures import Figure
+from svidok.records.stats.figures import Figure, available
 from svidok.records.stats.form1 import Cell
+from svidok.records.stats.series import Restatement, monthly_from_reports
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS form1_cells(
@@ -54,18 +55,33 @@ class StatsStore:
             )
             return self.conn.total_changes - before
 
-    def figures(self) -> list[Figure]:
-        """Every shown (not withheld) cell as a ``form1`` figure."""
+    def cells(self) -> list[Cell]:
+        """Every stored cell, in the order the workbooks were ingested."""
         rows = self.conn.execute(
-            "SELECT period_start, period_end, article, measure, value, source_file, "
-            "source_sha256, sheet, row_number, column_number FROM form1_cells "
-            "WHERE value IS NOT NULL"
+            "SELECT period_start, period_end, cumulative, article, column_number, measure, value, "
+            "source_file, source_sha256, sheet, row_number FROM form1_cells ORDER BY rowid"
         ).fetchall()
+        return [Cell(date.fromisoformat(r[0]), date.fromisoformat(r[1]), bool(r[2]), r[3], r[4],
+                     r[5], r[6], r[7], r[8], r[9], r[10]) for r in rows]
+
+    def pool(self) -> tuple[list[Figure], list[Restatement]]:
+        """Ingested cells, monthly differences of them, then bundled figures; restatements."""
+        derived, restated = monthly_from_reports(self.cells())
+        return available([*self.figures(), *derived]), restated
+
+    def figures(self) -> list[Figure]:
+        """Shown (not withheld) cells as ``form1`` figures; of two reports for the same period
+        (a restatement), only the one ingested last."""
+        latest: dict[tuple[date, date, str, str], Cell] = {}
+        for c in self.cells():
+            if c.value is not None:
+                latest[(c.period_start, c.period_end, c.article, c.measure)] = c
         return [
-            Figure(date.fromisoformat(r[0]), date.fromisoformat(r[1]), r[2], r[3], int(r[4]),
-                   "form1", False, "offences", "", "ОГП Form № 1 workbook (ingested)",
-                   f"{r[5]} (sha256 {r[6][:12]}…)", f"sheet {r[7]}, row {r[8]}, гр.{r[9]}")
-            for r in rows
+            Figure(c.period_start, c.period_end, c.article, c.measure, c.value or 0, "form1",
+                   False, "offences", "", "ОГП Form № 1 workbook (ingested)",
+                   f"{c.source_file} (sha256 {c.source_sha256[:12]}…)",
+                   f"sheet {c.sheet}, row {c.row}, гр.{c.column}")
+            for c in latest.values()
         ]
 
     def close(self) -> None:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+import yaml
 
 from svidok.cli import io
-from svidok.errors import SvidokError
+from svidok.datafiles import load_yaml
+from svidok.errors import InputRejected, SvidokError, UsageProblem
+from svidok.records.stats import claims as claims_module
 from svidok.records.stats import compose, figures, form1
 from svidok.records.stats import series as series_module
 from svidok.records.stats.series import Restatement
@@ -139,3 +142,43 @@ def series_(
     for r in restated:
         io.out.print(f"restated: {r.article} {r.measure} to {r.period_end:%Y-%m}: "
                      f"{' then '.join(map(str, r.values))}", markup=False)
+
+
+@app.command("check")
+def check(
+    claims_file: Annotated[
+        Path | None, typer.Argument(metavar="CLAIMS.yaml", help="Claims to check.")
+    ] = None,
+    example: Annotated[
+        bool, typer.Option("--example", help="Check the bundled example (the article's claims).")
+    ] = False,
+    db: DbOption = None,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print the documented JSON shape.")
+    ] = False,
+) -> None:
+    """Confirm or contradict each claim, with the computed value and its sources."""
+    if (claims_file is None) == (not example):
+        raise UsageProblem("name a CLAIMS.yaml file, or --example")
+    raw = load_yaml("official", "claims_example.yaml") if example else _read_claims(claims_file)
+    pool, _ = _pool(db)
+    verdicts = claims_module.check(list(raw.get("claims", [])), pool)
+    if json_out:
+        io.emit_json([v.to_json() for v in verdicts])
+    else:
+        for v in verdicts:
+            io.out.print(f"{v.verdict.upper():<13} {v.text}\n              {v.reason}",
+                         markup=False)
+    if any(v.verdict == "contradicted" for v in verdicts):
+        raise typer.Exit(1)
+
+
+def _read_claims(path: Path | None) -> dict[str, Any]:
+    assert path is not None  # noqa: S101 - checked by the caller
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise InputRejected(f"{path}: cannot read the claims ({exc})") from exc
+    if not isinstance(raw, dict):
+        raise InputRejected(f"{path}: expected a mapping with a 'claims' list")
+    return raw

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,6 +16,7 @@ from svidok.datafiles import load_yaml
 from svidok.errors import InputRejected, SvidokError, UsageProblem
 from svidok.records.stats import claims as claims_module
 from svidok.records.stats import compose, figures, form1
+from svidok.records.stats import export as export_module
 from svidok.records.stats import series as series_module
 from svidok.records.stats.series import Restatement
 from svidok.records.stats.store import StatsStore
@@ -182,3 +184,30 @@ def _read_claims(path: Path | None) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise InputRejected(f"{path}: expected a mapping with a 'claims' list")
     return raw
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    SQLITE = "sqlite"
+
+
+@app.command("export")
+def export(
+    out: Annotated[Path, typer.Option("--out", help="File to write.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="csv or sqlite.")] = (
+        ExportFormat.CSV
+    ),
+    db: DbOption = None,
+) -> None:
+    """Write every figure (ingested, derived, bundled) as CSV, or SQLite for Datasette."""
+    store = StatsStore(db)
+    try:
+        pool, _ = store.pool()
+        cells = store.cells()
+    finally:
+        store.close()
+    if fmt is ExportFormat.CSV:
+        count = export_module.to_csv(pool, out)
+    else:
+        count = export_module.to_sqlite(pool, cells, out)
+    io.out.print(f"{count} figures written to {out}")

@@ -14,6 +14,7 @@ import yaml
 from svidok.cli import io
 from svidok.datafiles import load_yaml
 from svidok.errors import InputRejected, SvidokError, UsageProblem
+from svidok.records.stats import chart as chart_module
 from svidok.records.stats import claims as claims_module
 from svidok.records.stats import compose, figures, form1
 from svidok.records.stats import export as export_module
@@ -211,3 +212,25 @@ def export(
     else:
         count = export_module.to_sqlite(pool, cells, out)
     io.out.print(f"{count} figures written to {out}")
+
+
+@app.command("chart")
+def chart(
+    articles: Annotated[str, typer.Option(help="Comma-separated articles, e.g. 407,408.")],
+    start: Annotated[str, typer.Option("--from", help="First month, YYYY-MM.")],
+    end: Annotated[str, typer.Option("--to", help="Last month, YYYY-MM.")],
+    out: Annotated[Path, typer.Option("--out", help="FILE.svg or FILE.png.")],
+    series: Annotated[
+        str, typer.Option(help="form1 (with derived), opg_request or dbr.")
+    ] = "form1",
+    measure: Annotated[str, typer.Option(help="registered, notice_of_suspicion, …")] = "registered",
+    db: DbOption = None,
+) -> None:
+    """Monthly bars with events marked; series and sources named on the chart."""
+    first, last = compose.month_span(start, end)
+    wanted = tuple(a.strip() for a in articles.split(",") if a.strip())
+    pool, _ = _pool(db)
+    months = series_module.monthly(pool, wanted, first, last, series, measure)
+    title = f"Art. {' + '.join(wanted)}: {measure.replace('_', ' ')} per month, {start} to {end}"
+    chart_module.draw(months, title, series, out, chart_module.events(first, last))
+    io.out.print(f"chart written to {out}")

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from svidok.cli import analysis_commands, io, keys, stats_commands, vault_commands
+from svidok.cli import analysis_commands, courts_commands, io, keys, stats_commands, vault_commands
 from svidok.errors import IntegrityError, SvidokError, UsageProblem
 from svidok.vault import inbox
 from svidok.vault.db import DatabaseError
@@ -24,6 +24,7 @@ app = typer.Typer(
 )
 app.add_typer(keys.app, name="key")
 app.add_typer(stats_commands.app, name="stats")
+app.add_typer(courts_commands.app, name="courts")
 vault_commands.register(app)
 analysis_commands.register(app)
 

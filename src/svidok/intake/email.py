@@ -15,15 +15,13 @@ import re
 from email.message import EmailMessage
 from email.utils import parseaddr, parsedate_to_datetime
 
-from bs4 import BeautifulSoup
-
 from svidok.domain.model import Attachment, Channel, SourceRef, Submission
 from svidok.errors import InputRejected
+from svidok.htmltext import html_to_text
 from svidok.intake.decode import MAX_ATTACHMENT_BYTES
 
 _MBOX_SEPARATOR = re.compile(rb"(?:\A|\n)From [^\n]*\n")
 _MBOXRD_ESCAPE = re.compile(rb"^>(>*From )", re.MULTILINE)
-_BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "blockquote", "pre")
 
 
 def parse_eml(data: bytes, name: str) -> list[Submission]:
@@ -85,17 +83,6 @@ def _body(msg: EmailMessage) -> str:
     if part is not None:
         return html_to_text(str(part.get_content()))
     return ""
-
-
-def html_to_text(html: str) -> str:
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "head"]):
-        tag.decompose()
-    for tag in soup.find_all(_BLOCKS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def _attachments(msg: EmailMessage) -> list[Attachment]:

@@ -1,0 +1,91 @@
+"""``svidok courts …``: the court decisions register."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from svidok.cli import io
+from svidok.errors import SvidokError, UsageProblem
+from svidok.records.courts import codes, index, texts
+from svidok.records.courts.store import CourtsStore
+
+app = typer.Typer(help="The court decisions register (ЄДРСР): open-data index and texts.",
+                  no_args_is_help=True)
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print the documented JSON shape.")]
+
+
+@app.command("ingest")
+def ingest(
+    source: Annotated[Path, typer.Argument(metavar="INDEX",
+                                           help="documents.csv or edrsr_data_YYYY.zip.")],
+    dicts: Annotated[
+        Path | None, typer.Option("--dicts", help="Folder with the dictionaries' CSV files.")
+    ] = None,
+    select: Annotated[
+        str, typer.Option(help="407, 408, military (comma-separated).")
+    ] = "407,408",
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Courts database (default: user data dir).")
+    ] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Select criminal decisions on Art. 407/408 (or the military chapter) from the index."""
+    wanted = codes.selected(tuple(s.strip() for s in select.split(",") if s.strip()))
+    report = index.Report()
+    store = CourtsStore(db)
+    try:
+        with index.open_index(source) as (fh, archive):
+            written = store.add(index.select(index.rows(fh, report), wanted, report))
+            store.add_dictionary(index.dictionaries(archive, dicts, report))
+    finally:
+        store.close()
+    summary = {"rows": report.rows, "selected": report.selected, "written": written,
+               "by_article": report.by_article,
+               "criminal_without_category": report.criminal_without_category,
+               "skipped_rows": report.skipped, "dictionaries": report.dictionaries,
+               "repaired_names": report.repaired_names}
+    if json_out:
+        io.emit_json(summary)
+        return
+    io.out.print(f"{report.rows:,} rows read, {report.selected:,} selected "
+                 f"({', '.join(f'ст. {a}: {n:,}' for a, n in sorted(report.by_article.items()))})")
+    if report.criminal_without_category:
+        io.out.print(f"{report.criminal_without_category:,} criminal documents have no category: "
+                     "possibly missed")
+    if report.skipped:
+        io.out.print(f"{report.skipped:,} malformed rows skipped")
+
+
+@app.command("texts")
+def texts_(
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Decision files as published.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write DIR_OUT/<name>.txt for each file.")
+    ] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Decision files (RTF, Rtf2Html HTML, text) to normalised plain text. Exit 1 on any error."""
+    if not directory.is_dir():
+        raise UsageProblem(f"{directory}: not a folder")
+    results, failed = [], 0
+    for path in sorted(p for p in directory.iterdir() if p.is_file()):
+        try:
+            text = texts.read(path)
+        except SvidokError as exc:
+            failed += 1
+            io.err.print(f"rejected   {exc}", markup=False)
+            continue
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / f"{path.stem}.txt").write_text(text + "\n", encoding="utf-8")
+        results.append({"file": path.name, "chars": len(text), "text": text})
+        if not json_out:
+            first = next((line for line in text.splitlines() if line.strip()), "")
+            io.out.print(f"{path.name}: {len(text):,} chars  {first[:60]}", markup=False)
+    if json_out:
+        io.emit_json(results)
+    if failed:
+        raise typer.Exit(1)

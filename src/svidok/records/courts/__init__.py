@@ -1,0 +1,1 @@
+"""The court decisions register (ЄДРСР): its open-data index, decision texts, and their facts."""

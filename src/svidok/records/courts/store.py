@@ -1,0 +1,62 @@
+"""Selected decisions and dictionaries in a plain SQLite database (public data).
+
+Default location: ``$XDG_DATA_HOME/svidok/courts.sqlite3``. Keyed by ``doc_id``: ingesting the
+same index again changes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+
+from svidok.records.courts.index import Decision
+from svidok.records.stats.store import default_path as stats_default
+
+BATCH = 5_000
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS decisions(
+    doc_id TEXT PRIMARY KEY, court_code TEXT NOT NULL, region_code TEXT NOT NULL,
+    judgment_code TEXT, category_code TEXT NOT NULL, article TEXT NOT NULL, cause_num TEXT,
+    adjudication_date TEXT, receipt_date TEXT, judge TEXT, doc_url TEXT, status TEXT,
+    date_publ TEXT);
+CREATE TABLE IF NOT EXISTS dictionaries(
+    dictionary TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
+    PRIMARY KEY (dictionary, code));
+"""
+FIELDS = [f.name for f in dataclasses.fields(Decision)]
+INSERT = "INSERT OR REPLACE INTO decisions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+
+
+def default_path() -> Path:
+    return stats_default().with_name("courts.sqlite3")
+
+
+class CourtsStore:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(self.path)
+        self.conn.executescript(SCHEMA)
+
+    def add(self, decisions: Iterable[Decision]) -> int:
+        """Store in batches of 5,000, each one transaction; returns how many were written."""
+        written = 0
+        stream: Iterator[Decision] = iter(decisions)
+        while batch := list(islice(stream, BATCH)):
+            with self.conn:
+                self.conn.executemany(INSERT, [dataclasses.astuple(d) for d in batch])
+            written += len(batch)
+        return written
+
+    def add_dictionary(self, entries: Iterable[tuple[str, str, str]]) -> None:
+        with self.conn:
+            self.conn.executemany("INSERT OR REPLACE INTO dictionaries VALUES (?,?,?)", entries)
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM decisions").fetchone()[0])
+
+    def close(self) -> None:
+        self.conn.close()

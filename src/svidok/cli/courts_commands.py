@@ -9,7 +9,7 @@ import typer
 
 from svidok.cli import io
 from svidok.errors import SvidokError, UsageProblem
-from svidok.records.courts import codes, index, texts
+from svidok.records.courts import codes, extract, index, texts
 from svidok.records.courts.store import CourtsStore
 
 app = typer.Typer(help="The court decisions register (ЄДРСР): open-data index and texts.",
@@ -87,5 +87,32 @@ def texts_(
             io.out.print(f"{path.name}: {len(text):,} chars  {first[:60]}", markup=False)
     if json_out:
         io.emit_json(results)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("extract")
+def extract_(
+    source: Annotated[Path, typer.Argument(metavar="FILE|DIR", help="A decision, or a folder.")],
+    json_out: JsonFlag = False,
+) -> None:
+    """Facts of decisions: case, court, date, form, instance, charges, outcome, sentence, …"""
+    paths = sorted(p for p in source.iterdir() if p.is_file()) if source.is_dir() else [source]
+    results, failed = [], 0
+    for path in paths:
+        try:
+            facts = extract.extract(texts.read(path))
+        except SvidokError as exc:
+            failed += 1
+            io.err.print(f"rejected   {exc}", markup=False)
+            continue
+        results.append({"file": path.name, "facts": facts.to_json()})
+        if not json_out:
+            io.out.print(f"{path.name}: {facts.value('form')} {facts.value('case_number')} "
+                         f"{facts.value('decision_date')} {facts.value('outcome')} "
+                         f"{facts.value('charges')} sentence {facts.value('sentence')}",
+                         markup=False)
+    if json_out:
+        io.emit_json(results if source.is_dir() else (results[0] if results else None))
     if failed:
         raise typer.Exit(1)

@@ -9,7 +9,7 @@ import typer
 
 from svidok.cli import io
 from svidok.errors import SvidokError, UsageProblem
-from svidok.records.courts import codes, extract, index, texts
+from svidok.records.courts import codes, extract, fetch, index, texts
 from svidok.records.courts.store import CourtsStore
 
 app = typer.Typer(help="The court decisions register (ЄДРСР): open-data index and texts.",
@@ -115,4 +115,40 @@ def extract_(
     if json_out:
         io.emit_json(results if source.is_dir() else (results[0] if results else None))
     if failed:
+        raise typer.Exit(1)
+
+
+@app.command("fetch")
+def fetch_(
+    ids: Annotated[str, typer.Option("--ids", help="Comma-separated doc_ids from the index.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for <doc_id>.rtf (the cache).")],
+    rate: Annotated[float, typer.Option(min=0.01, max=5.0, help="Requests per second.")] = 1.0,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Courts database (default: user data dir).")
+    ] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Download decision texts by their doc_url: rate-limited, retried, resumable."""
+    wanted = [i.strip() for i in ids.split(",") if i.strip()]
+    store = CourtsStore(db)
+    try:
+        urls = store.urls(wanted)
+    finally:
+        store.close()
+    fetcher = fetch.Fetcher(out, rate=rate)
+    results = []
+    try:
+        for doc_id in wanted:
+            result = fetcher.fetch(doc_id, urls[doc_id]) if doc_id in urls else \
+                fetch.Result(doc_id, "failed", None, "not in the ingested index")
+            results.append(result)
+            if not json_out:
+                io.out.print(f"{result.status:<8} {doc_id} {result.detail}", markup=False)
+    finally:
+        fetcher.close()
+    if json_out:
+        io.emit_json([{"doc_id": r.doc_id, "status": r.status,
+                       "path": None if r.path is None else str(r.path), "detail": r.detail}
+                      for r in results])
+    if any(r.status == "failed" for r in results):
         raise typer.Exit(1)

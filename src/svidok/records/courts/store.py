@@ -55,6 +55,16 @@ class CourtsStore:
         with self.conn:
             self.conn.executemany("INSERT OR REPLACE INTO dictionaries VALUES (?,?,?)", entries)
 
+    def urls(self, doc_ids: list[str]) -> dict[str, str]:
+        """``doc_id`` -> ``doc_url`` for the ids present."""
+        found: dict[str, str] = {}
+        for doc_id in doc_ids:
+            row = self.conn.execute("SELECT doc_url FROM decisions WHERE doc_id = ?",
+                                    (doc_id,)).fetchone()
+            if row is not None:
+                found[doc_id] = str(row[0])
+        return found
+
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM decisions").fetchone()[0])
 

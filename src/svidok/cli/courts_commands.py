@@ -9,7 +9,7 @@ import typer
 
 from svidok.cli import io
 from svidok.errors import SvidokError, UsageProblem
-from svidok.records.courts import codes, extract, fetch, index, texts
+from svidok.records.courts import codes, extract, fetch, index, summary, texts
 from svidok.records.courts.store import CourtsStore
 
 app = typer.Typer(help="The court decisions register (ЄДРСР): open-data index and texts.",
@@ -94,11 +94,18 @@ def texts_(
 @app.command("extract")
 def extract_(
     source: Annotated[Path, typer.Argument(metavar="FILE|DIR", help="A decision, or a folder.")],
+    store_facts: Annotated[
+        bool, typer.Option("--store", help="Save facts for ingested decisions (<doc_id>.rtf).")
+    ] = False,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Courts database (default: user data dir).")
+    ] = None,
     json_out: JsonFlag = False,
 ) -> None:
     """Facts of decisions: case, court, date, form, instance, charges, outcome, sentence, …"""
     paths = sorted(p for p in source.iterdir() if p.is_file()) if source.is_dir() else [source]
     results, failed = [], 0
+    store = CourtsStore(db) if store_facts else None
     for path in paths:
         try:
             facts = extract.extract(texts.read(path))
@@ -107,11 +114,16 @@ def extract_(
             io.err.print(f"rejected   {exc}", markup=False)
             continue
         results.append({"file": path.name, "facts": facts.to_json()})
+        if store is not None and not store.put_facts(path.stem, facts.to_json()):
+            io.err.print(f"not stored {path.name}: no ingested decision {path.stem}",
+                         markup=False)
         if not json_out:
             io.out.print(f"{path.name}: {facts.value('form')} {facts.value('case_number')} "
                          f"{facts.value('decision_date')} {facts.value('outcome')} "
                          f"{facts.value('charges')} sentence {facts.value('sentence')}",
                          markup=False)
+    if store is not None:
+        store.close()
     if json_out:
         io.emit_json(results if source.is_dir() else (results[0] if results else None))
     if failed:
@@ -152,3 +164,25 @@ def fetch_(
                       for r in results])
     if any(r.status == "failed" for r in results):
         raise typer.Exit(1)
+
+
+@app.command("summary")
+def summary_(
+    by: Annotated[str, typer.Option("--by", help="month, week, region, court or outcome.")],
+    article: Annotated[str | None, typer.Option(help="Only this article, e.g. 407.")] = None,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Courts database (default: user data dir).")
+    ] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Counts of selected decisions by month, week, region, court or outcome."""
+    store = CourtsStore(db)
+    try:
+        groups = summary.summarise(store, by, article)
+    finally:
+        store.close()
+    if json_out:
+        io.emit_json([g.to_json() for g in groups])
+        return
+    for g in groups:
+        io.out.print(f"{g.label:<40} {g.count:>8,}", markup=False)

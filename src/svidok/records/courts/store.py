@@ -7,10 +7,12 @@ same index again changes nothing.
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from svidok.records.courts.index import Decision
 from svidok.records.stats.store import default_path as stats_default
@@ -22,6 +24,8 @@ CREATE TABLE IF NOT EXISTS decisions(
     judgment_code TEXT, category_code TEXT NOT NULL, article TEXT NOT NULL, cause_num TEXT,
     adjudication_date TEXT, receipt_date TEXT, judge TEXT, doc_url TEXT, status TEXT,
     date_publ TEXT);
+CREATE TABLE IF NOT EXISTS facts(
+    doc_id TEXT PRIMARY KEY REFERENCES decisions(doc_id), facts TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS dictionaries(
     dictionary TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
     PRIMARY KEY (dictionary, code));
@@ -64,6 +68,15 @@ class CourtsStore:
             if row is not None:
                 found[doc_id] = str(row[0])
         return found
+
+    def put_facts(self, doc_id: str, facts: dict[str, Any]) -> bool:
+        """Store extracted facts for an ingested decision; False when ``doc_id`` is unknown."""
+        if not self.urls([doc_id]):
+            return False
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO facts VALUES (?, ?)",
+                              (doc_id, json.dumps(facts, ensure_ascii=False)))
+        return True
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM decisions").fetchone()[0])

@@ -61,3 +61,19 @@ def test_outcomes_come_from_stored_facts(tmp_path: Path, cli: Cli) -> None:
 def test_unknown_grouping_is_a_usage_problem(tmp_path: Path, cli: Cli) -> None:
     assert cli("courts", "summary", "--by", "judge", "--db", tmp_path / "c.db",
                passphrase=None).code == 64
+
+
+def test_charts_of_months_outcomes_and_regions(tmp_path: Path, cli: Cli) -> None:
+    db = tmp_path / "c.db"
+    cli("courts", "ingest", index_file(tmp_path), "--db", db, passphrase=None)
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    shutil.copy(FIXTURES / "prison_407_5.txt", texts / "101.rtf")
+    cli("courts", "extract", texts, "--store", "--db", db, passphrase=None)
+    for kind in ("month", "outcomes", "region"):
+        out = tmp_path / f"{kind}.png"
+        assert cli("courts", "chart", "--kind", kind, "--out", out, "--db", db,
+                   passphrase=None).code == 0
+        assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert cli("courts", "chart", "--kind", "pie", "--out", tmp_path / "x.png", "--db", db,
+               passphrase=None).code == 64

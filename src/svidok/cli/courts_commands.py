@@ -9,7 +9,7 @@ import typer
 
 from svidok.cli import io
 from svidok.errors import SvidokError, UsageProblem
-from svidok.records.courts import codes, extract, fetch, index, summary, texts
+from svidok.records.courts import chart, codes, extract, fetch, index, summary, texts
 from svidok.records.courts.store import CourtsStore
 
 app = typer.Typer(help="The court decisions register (ЄДРСР): open-data index and texts.",
@@ -186,3 +186,21 @@ def summary_(
         return
     for g in groups:
         io.out.print(f"{g.label:<40} {g.count:>8,}", markup=False)
+
+
+@app.command("chart")
+def chart_(
+    kind: Annotated[str, typer.Option("--kind", help="month, outcomes or region.")],
+    out: Annotated[Path, typer.Option("--out", help="FILE.svg or FILE.png.")],
+    article: Annotated[str | None, typer.Option(help="Only this article, e.g. 407.")] = None,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Courts database (default: user data dir).")
+    ] = None,
+) -> None:
+    """Decisions per month, outcome shares over time, or decisions by region."""
+    store = CourtsStore(db)
+    try:
+        chart.draw(store, kind, out, article)
+    finally:
+        store.close()
+    io.out.print(f"chart written to {out}")

@@ -34,6 +34,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/analysis_bench.py
 	$(BIN)/python bench/analysis_bench.py --cold
 	$(BIN)/python bench/stats_bench.py
+	$(BIN)/python bench/courts_bench.py
 
 clean:
 	rm -rf $(VENV) demo-vault bench/out .pytest_cache .mypy_cache .ruff_cache

@@ -78,8 +78,9 @@ def open_index(path: Path) -> Iterator[tuple[IO[str], zipfile.ZipFile | None]]:
         except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
             raise InputRejected(f"{path.name}: damaged or truncated archive ({exc})") from exc
         return
-    if path.read_bytes()[:4] == b"PK\x03\x04":
-        raise InputRejected(f"{path.name}: damaged or truncated archive")
+    with open(path, "rb") as probe:  # four bytes, not the file: indexes are gigabytes
+        if probe.read(4) == b"PK\x03\x04":
+            raise InputRejected(f"{path.name}: damaged or truncated archive")
     with open(path, encoding="utf-8-sig", newline="") as fh:
         yield fh, None
 

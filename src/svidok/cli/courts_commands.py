@@ -9,7 +9,7 @@ import typer
 
 from svidok.cli import io
 from svidok.errors import SvidokError, UsageProblem
-from svidok.records.courts import chart, codes, extract, fetch, index, summary, texts
+from svidok.records.courts import chart, codes, engine, fetch, index, summary, texts
 from svidok.records.courts.store import CourtsStore
 
 app = typer.Typer(help="The court decisions register (ЄДРСР): open-data index and texts.",
@@ -97,6 +97,13 @@ def extract_(
     store_facts: Annotated[
         bool, typer.Option("--store", help="Save facts for ingested decisions (<doc_id>.rtf).")
     ] = False,
+    engine_name: Annotated[
+        str, typer.Option("--engine", help="local (default) or dask.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Local Dask worker processes.")] = 2,
     db: Annotated[
         Path | None, typer.Option("--db", help="Courts database (default: user data dir).")
     ] = None,
@@ -106,21 +113,20 @@ def extract_(
     paths = sorted(p for p in source.iterdir() if p.is_file()) if source.is_dir() else [source]
     results, failed = [], 0
     store = CourtsStore(db) if store_facts else None
-    for path in paths:
-        try:
-            facts = extract.extract(texts.read(path))
-        except SvidokError as exc:
+    for done in engine.run(paths, engine_name, scheduler, workers):
+        if "error" in done:
             failed += 1
-            io.err.print(f"rejected   {exc}", markup=False)
+            io.err.print(f"rejected   {done['error']}", markup=False)
             continue
-        results.append({"file": path.name, "facts": facts.to_json()})
-        if store is not None and not store.put_facts(path.stem, facts.to_json()):
-            io.err.print(f"not stored {path.name}: no ingested decision {path.stem}",
-                         markup=False)
+        results.append(done)
+        facts = {name: fact["value"] for name, fact in done["facts"].items()}
+        stem = Path(done["file"]).stem
+        if store is not None and not store.put_facts(stem, done["facts"]):
+            io.err.print(f"not stored {done['file']}: no ingested decision {stem}", markup=False)
         if not json_out:
-            io.out.print(f"{path.name}: {facts.value('form')} {facts.value('case_number')} "
-                         f"{facts.value('decision_date')} {facts.value('outcome')} "
-                         f"{facts.value('charges')} sentence {facts.value('sentence')}",
+            io.out.print(f"{done['file']}: {facts.get('form')} {facts.get('case_number')} "
+                         f"{facts.get('decision_date')} {facts.get('outcome')} "
+                         f"{facts.get('charges')} sentence {facts.get('sentence')}",
                          markup=False)
     if store is not None:
         store.close()

@@ -112,3 +112,19 @@ def test_the_real_2020_excerpt() -> None:
         encoding="utf-8")
     decisions, report = ingest(text, ("military",))
     assert (report.rows, report.skipped, decisions) == (9, 0, [])
+
+
+def test_a_row_in_windows_1251_is_read_as_such_and_the_rest_still_processed(
+    tmp_path: Path,
+) -> None:
+    data = (HEADER + row("1", "0527", "1", "2", "40851")).encode() \
+        + row("2", "0527", "1", "2", "40851", judge='"Іваненко І. І."').encode("cp1251") \
+        + row("3", "0527", "1", "2", "40852").encode()
+    (tmp_path / "documents.csv").write_bytes(data)
+    report = index.Report()
+    with index.open_index(tmp_path / "documents.csv") as (fh, _):
+        found = list(index.select(index.rows(fh, report), codes.selected(("407", "408")),
+                                  report))
+    assert [(d.doc_id, d.judge) for d in found] == [
+        ("1", "Ісаков Д. О."), ("2", "Іваненко І. І."), ("3", "Ісаков Д. О.")]
+    assert (report.repaired_rows, report.skipped) == (1, 0)

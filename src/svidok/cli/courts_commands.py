@@ -45,7 +45,8 @@ def ingest(
     summary = {"rows": report.rows, "selected": report.selected, "written": written,
                "by_article": report.by_article,
                "criminal_without_category": report.criminal_without_category,
-               "skipped_rows": report.skipped, "dictionaries": report.dictionaries,
+               "skipped_rows": report.skipped, "repaired_rows": report.repaired_rows,
+               "dictionaries": report.dictionaries,
                "repaired_names": report.repaired_names}
     if json_out:
         io.emit_json(summary)

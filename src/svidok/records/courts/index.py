@@ -13,9 +13,11 @@ with ftfy.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import io
+import re
 import sys
 import zipfile
 import zlib
@@ -28,6 +30,21 @@ import ftfy
 
 from svidok.errors import InputRejected
 from svidok.records.courts.codes import CRIMINAL, Category
+
+# Bytes that are not UTF-8 are escaped (surrogateescape) and counted, so that only the rows
+# decoded around them need scanning: the text layer decodes 8 KB ahead, a few dozen rows.
+_BAD_BYTES = [0]
+_CHECK_WINDOW = 2_000
+_ESCAPE = "svidok-count-escape"
+_surrogateescape = codecs.lookup_error("surrogateescape")
+
+
+def _count_and_escape(exc: UnicodeError) -> tuple[str | bytes, int]:
+    _BAD_BYTES[0] += 1
+    return _surrogateescape(exc)
+
+
+codecs.register_error(_ESCAPE, _count_and_escape)
 
 REQUIRED = ("doc_id", "court_code", "judgment_code", "justice_kind", "category_code",
             "cause_num", "adjudication_date", "doc_url", "status")
@@ -60,6 +77,7 @@ class Report:
     by_article: dict[str, int] = field(default_factory=dict)
     dictionaries: dict[str, int] = field(default_factory=dict)
     repaired_names: int = 0
+    repaired_rows: int = 0  # rows in Windows-1251 inside a UTF-8 file, read as such
 
 
 @contextlib.contextmanager
@@ -74,19 +92,21 @@ def open_index(path: Path) -> Iterator[tuple[IO[str], zipfile.ZipFile | None]]:
             if member is None:
                 raise InputRejected(f"{path.name}: the archive has no documents.csv")
             with archive.open(member) as raw:
-                yield io.TextIOWrapper(raw, encoding="utf-8-sig", newline=""), archive
+                yield io.TextIOWrapper(raw, encoding="utf-8-sig", errors=_ESCAPE,
+                                       newline=""), archive
         except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
             raise InputRejected(f"{path.name}: damaged or truncated archive ({exc})") from exc
         return
     with open(path, "rb") as probe:  # four bytes, not the file: indexes are gigabytes
         if probe.read(4) == b"PK\x03\x04":
             raise InputRejected(f"{path.name}: damaged or truncated archive")
-    with open(path, encoding="utf-8-sig", newline="") as fh:
+    with open(path, encoding="utf-8-sig", errors=_ESCAPE, newline="") as fh:
         yield fh, None
 
 
 def rows(fh: IO[str], report: Report) -> Iterator[dict[str, str]]:
     reader = csv.reader(fh, delimiter="\t", quotechar='"')
+    seen_bad, check_until = _BAD_BYTES[0], -1  # before the first read: it decodes 8 KB ahead
     try:
         header = next(reader)
     except StopIteration as exc:
@@ -109,8 +129,28 @@ def rows(fh: IO[str], report: Report) -> Iterator[dict[str, str]]:
         if len(row) != len(header):
             report.skipped += 1
             continue
+        if _BAD_BYTES[0] != seen_bad:  # the decoder met bytes that are not UTF-8 ...
+            seen_bad, check_until = _BAD_BYTES[0], report.rows + _CHECK_WINDOW
+        if report.rows <= check_until and _SURROGATE.search("".join(row)):  # ... in these rows
+            repaired = _from_cp1251(row)
+            if repaired is None:
+                report.skipped += 1
+                continue
+            report.repaired_rows += 1
+            row = repaired
         report.rows += 1
         yield dict(zip(header, row, strict=True))
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _from_cp1251(row: list[str]) -> list[str] | None:
+    """A row whose bytes were not UTF-8, read as Windows-1251 instead (or None if not that)."""
+    try:
+        return [cell.encode("utf-8", "surrogateescape").decode("cp1251") for cell in row]
+    except UnicodeDecodeError:
+        return None
 
 
 def select(

@@ -7,7 +7,9 @@ engine runs in its own subprocess so that its peak memory (ru_maxrss) is its own
 - svidok: `courts ingest` code path (stream, select, store in SQLite);
 - baseline: ``pandas.read_csv(path, sep="\\t", dtype=str)`` and the same filter on the frame.
 
-Extraction: decisions per second on one core over the fixture decisions, repeated.
+Extraction: decisions per second on one core over the fixture decisions, repeated; and
+`courts extract` over 3,200 files (the fixtures copied) locally and on Dask with 1 and 2 local
+worker processes.
 
     pip install -e '.[bench]' && python bench/courts_bench.py [--rows 5000000]
 """
@@ -82,6 +84,27 @@ def extraction_rate(rounds: int = 200) -> float:
     return rounds * len(decisions) / (time.perf_counter() - start)
 
 
+def engines(copies: int = 400) -> dict[str, float]:
+    """Decisions/s of `courts extract` over many files: local, Dask with 1 and 2 workers."""
+    from svidok.records.courts import engine
+
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for i in range(copies):
+            for source in sorted(FIXTURES.glob("*.txt")):
+                target = Path(tmp) / f"{i:04d}_{source.name}"
+                target.write_bytes(source.read_bytes())
+                files.append(target)
+        rates = {}
+        for name, kwargs in (("local", {}), ("dask_1_worker", {"workers": 1}),
+                             ("dask_2_workers", {"workers": 2})):
+            start = time.perf_counter()
+            results = engine.run(files, "local" if name == "local" else "dask", **kwargs)
+            assert len(results) == len(files)
+            rates[name] = len(files) / (time.perf_counter() - start)
+    return rates
+
+
 def child(engine: str, path: Path, db: Path) -> None:
     result = run_svidok(path, db) if engine == "svidok" else run_pandas(path)
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -112,6 +135,7 @@ def main() -> None:
             print(f"{engine}: {r['seconds']:.1f} s, {r['rows'] / r['seconds']:,.0f} rows/s, "
                   f"peak {r['peak_mb']:,.0f} MB, selected {r['selected']:,}", flush=True)
     results["extraction_per_s"] = {"decisions": extraction_rate()}
+    results["extract_files_per_s"] = engines()
     print(json.dumps(results, indent=1))
 
 

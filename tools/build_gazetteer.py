@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import json
 import re
 from collections import defaultdict
 from pathlib import Path
 
-from svidok.analysis import translit
-from svidok.analysis.placekeys import KEY_VERSION, name_keys, normalise
+from svidok.analysis import gazetteer, translit
+from svidok.analysis.placekeys import name_keys, normalise
 
 OUT = Path(__file__).resolve().parents[1] / "src/svidok/data/gazetteer/places.tsv.gz"
 CATEGORY_LEVEL = {"M": "city", "X": "settlement", "C": "village", "K": "city"}
@@ -164,11 +163,7 @@ def main() -> None:
     for row in rows:
         for key in row[-1].split("|"):
             by_key[key] += 1
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9, newline="\n") as fh:
-        fh.write(f"#svidok-gazetteer\tkey_version={KEY_VERSION}\trows={len(rows)}\n")
-        for row in rows:
-            fh.write("\t".join(cell.replace("\t", " ") for cell in row) + "\n")
+    gazetteer.write(OUT, rows)
     print(f"{len(rows)} rows, {len(by_key)} keys -> {OUT} ({OUT.stat().st_size:,} bytes)")
 
 

@@ -10,14 +10,14 @@ start like the English name. Same row format as places.tsv.gz (docs/GAZETTEER.md
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from importlib import resources
 from pathlib import Path
 
+from svidok.analysis import gazetteer
 from svidok.analysis.lemmas import grammemes, parse
-from svidok.analysis.placekeys import KEY_VERSION, name_keys
+from svidok.analysis.placekeys import name_keys
 
 OUT = Path(__file__).resolve().parents[1] / "src/svidok/data/gazetteer/world.tsv.gz"
 MIN_POPULATION = 150_000
@@ -49,10 +49,7 @@ def main() -> None:
         rows.append(["world", str(rec["geonameid"]), "city", rec["countrycode"],
                      cyrillic[0] if cyrillic else "", english, "", str(rec["population"]),
                      "|".join(sorted(keys))])
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9, newline="\n") as fh:
-        fh.write(f"#svidok-gazetteer\tkey_version={KEY_VERSION}\trows={len(rows)}\n")
-        for row in rows:
-            fh.write("\t".join(cell.replace("\t", " ") for cell in row) + "\n")
+    gazetteer.write(OUT, rows)
     print(f"{len(rows)} cities -> {OUT} ({OUT.stat().st_size:,} bytes)")
 
 

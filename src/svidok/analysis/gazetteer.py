@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from svidok.analysis.placekeys import KEY_VERSION, name_keys
 from svidok.datafiles import load_yaml, read_bytes
@@ -100,6 +101,15 @@ class Gazetteer:
                 place = Place(uk, en, level, code, "" if oblast is None else oblast.label,
                               "" if oblast is None else oblast.iso)
             self._add(keys.split("|"), Candidate(place, int(population), pcode))
+
+
+def write(path: Path, rows: list[list[str]]) -> None:
+    """Write rows in the format ``_load_places`` reads (docs/GAZETTEER.md); for tools/."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9, newline="\n") as fh:
+        fh.write(f"#svidok-gazetteer\tkey_version={KEY_VERSION}\trows={len(rows)}\n")
+        for row in rows:
+            fh.write("\t".join(cell.replace("\t", " ") for cell in row) + "\n")
 
 
 @lru_cache(maxsize=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import sys
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -26,6 +27,12 @@ app = typer.Typer(help="Official statistics: the ОГП's Form № 1 figures on 
                   no_args_is_help=True)
 
 
+ArticlesOption = Annotated[str, typer.Option(help="Comma-separated articles, e.g. 407,408.")]
+FromOption = Annotated[str, typer.Option("--from", help="First month, YYYY-MM.")]
+ToOption = Annotated[str, typer.Option("--to", help="Last month, YYYY-MM.")]
+SeriesOption = Annotated[str, typer.Option(help="form1 (with derived), opg_request or dbr.")]
+MeasureOption = Annotated[str, typer.Option(help="registered, notice_of_suspicion, …")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print the documented JSON shape.")]
 DbOption = Annotated[
     Path | None, typer.Option("--db", help="Statistics database (default: user data dir).")
 ]
@@ -35,9 +42,7 @@ DbOption = Annotated[
 def ingest(
     files: Annotated[list[Path], typer.Argument(help="Form № 1 workbooks (.xlsx).")],
     db: DbOption = None,
-    json_out: Annotated[
-        bool, typer.Option("--json", help="Print the documented JSON shape.")
-    ] = False,
+    json_out: JsonFlag = False,
 ) -> None:
     """Read ОГП Form № 1 workbooks into the statistics database. Exit 1 if any was rejected."""
     store = StatsStore(db)
@@ -67,21 +72,16 @@ def ingest(
 
 @app.command("total")
 def total(
-    articles: Annotated[str, typer.Option(help="Comma-separated articles, e.g. 407,408.")],
-    start: Annotated[str, typer.Option("--from", help="First month, YYYY-MM.")],
-    end: Annotated[str, typer.Option("--to", help="Last month, YYYY-MM.")],
-    series: Annotated[
-        str, typer.Option(help="form1 (with derived), opg_request or dbr.")
-    ] = "form1",
-    measure: Annotated[str, typer.Option(help="registered, notice_of_suspicion, …")] = "registered",
+    articles: ArticlesOption,
+    start: FromOption,
+    end: ToOption,
+    series: SeriesOption = "form1",
+    measure: MeasureOption = "registered",
     db: DbOption = None,
-    json_out: Annotated[
-        bool, typer.Option("--json", help="Print the documented JSON shape.")
-    ] = False,
+    json_out: JsonFlag = False,
 ) -> None:
     """Total for articles over months, composed from ingested and bundled figures."""
-    first, last = compose.month_span(start, end)
-    wanted = tuple(a.strip() for a in articles.split(",") if a.strip())
+    first, last, wanted = _request(articles, start, end)
     pool, _ = _pool(db)
     result = compose.total(pool, wanted, first, last, series, measure)
     if json_out:
@@ -100,6 +100,11 @@ def total(
                      markup=False)
 
 
+def _request(articles: str, start: str, end: str) -> tuple[date, date, tuple[str, ...]]:
+    first, last = compose.month_span(start, end)
+    return first, last, tuple(a.strip() for a in articles.split(",") if a.strip())
+
+
 def _pool(db: Path | None) -> tuple[list[figures.Figure], list[Restatement]]:
     store = StatsStore(db)
     try:
@@ -110,22 +115,17 @@ def _pool(db: Path | None) -> tuple[list[figures.Figure], list[Restatement]]:
 
 @app.command("series")
 def series_(
-    articles: Annotated[str, typer.Option(help="Comma-separated articles, e.g. 407,408.")],
-    start: Annotated[str, typer.Option("--from", help="First month, YYYY-MM.")],
-    end: Annotated[str, typer.Option("--to", help="Last month, YYYY-MM.")],
-    series: Annotated[
-        str, typer.Option(help="form1 (with derived), opg_request or dbr.")
-    ] = "form1",
-    measure: Annotated[str, typer.Option(help="registered, notice_of_suspicion, …")] = "registered",
+    articles: ArticlesOption,
+    start: FromOption,
+    end: ToOption,
+    series: SeriesOption = "form1",
+    measure: MeasureOption = "registered",
     db: DbOption = None,
-    json_out: Annotated[
-        bool, typer.Option("--json", help="Print the documented JSON shape.")
-    ] = False,
+    json_out: JsonFlag = False,
     csv_out: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
 ) -> None:
     """Month by month, from year-to-date reports and published monthly figures; gaps shown."""
-    first, last = compose.month_span(start, end)
-    wanted = tuple(a.strip() for a in articles.split(",") if a.strip())
+    first, last, wanted = _request(articles, start, end)
     pool, restated = _pool(db)
     months = series_module.monthly(pool, wanted, first, last, series, measure)
     if json_out:
@@ -156,9 +156,7 @@ def check(
         bool, typer.Option("--example", help="Check the bundled example (the article's claims).")
     ] = False,
     db: DbOption = None,
-    json_out: Annotated[
-        bool, typer.Option("--json", help="Print the documented JSON shape.")
-    ] = False,
+    json_out: JsonFlag = False,
 ) -> None:
     """Confirm or contradict each claim, with the computed value and its sources."""
     if (claims_file is None) == (not example):
@@ -216,19 +214,16 @@ def export(
 
 @app.command("chart")
 def chart(
-    articles: Annotated[str, typer.Option(help="Comma-separated articles, e.g. 407,408.")],
-    start: Annotated[str, typer.Option("--from", help="First month, YYYY-MM.")],
-    end: Annotated[str, typer.Option("--to", help="Last month, YYYY-MM.")],
+    articles: ArticlesOption,
+    start: FromOption,
+    end: ToOption,
     out: Annotated[Path, typer.Option("--out", help="FILE.svg or FILE.png.")],
-    series: Annotated[
-        str, typer.Option(help="form1 (with derived), opg_request or dbr.")
-    ] = "form1",
-    measure: Annotated[str, typer.Option(help="registered, notice_of_suspicion, …")] = "registered",
+    series: SeriesOption = "form1",
+    measure: MeasureOption = "registered",
     db: DbOption = None,
 ) -> None:
     """Monthly bars with events marked; series and sources named on the chart."""
-    first, last = compose.month_span(start, end)
-    wanted = tuple(a.strip() for a in articles.split(",") if a.strip())
+    first, last, wanted = _request(articles, start, end)
     pool, _ = _pool(db)
     months = series_module.monthly(pool, wanted, first, last, series, measure)
     title = f"Art. {' + '.join(wanted)}: {measure.replace('_', ' ')} per month, {start} to {end}"

@@ -17,7 +17,8 @@ from svidok.workflows import demo as demo_workflow
 
 app = typer.Typer(
     name="svidok",
-    help="Local-first evidence workbench: sealed vault, intake, search and audit.",
+    help="Local-first evidence workbench: testimonies in a sealed vault (intake, search, "
+    "analysis, redaction, audit) beside the official record (ОГП statistics, court register).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

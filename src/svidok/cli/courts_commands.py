@@ -12,7 +12,7 @@ from svidok.errors import SvidokError, UsageProblem
 from svidok.records.courts import chart, codes, engine, fetch, index, summary, texts
 from svidok.records.courts.store import CourtsStore
 
-app = typer.Typer(help="The court decisions register (ЄДРСР): open-data index and texts.",
+app = typer.Typer(help="The court decisions register (ЄДРСР): index, texts, facts, summaries.",
                   no_args_is_help=True)
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print the documented JSON shape.")]
 

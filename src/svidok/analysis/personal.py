@@ -39,6 +39,8 @@ def rnokpp_valid(text: str) -> bool:
     return sum(w * d for w, d in zip(weights, digits, strict=False)) % 11 % 10 == digits[9]
 
 
+_DIGIT = re.compile(r"\d")
+
 VALIDATORS: dict[str, Callable[[str], bool]] = {"rnokpp": rnokpp_valid}
 
 
@@ -67,7 +69,7 @@ def _compile(entry: dict[str, Any]) -> Recognizer:
 def find(text: str) -> Iterator[tuple[int, Entity]]:
     """Candidate entities with their priority; overlaps are settled by the caller."""
     lower = text.lower()
-    has_digit = any(c.isdigit() for c in text)
+    has_digit = _DIGIT.search(text) is not None
     for rec in recognizers():
         if rec.needs_digit and not has_digit:
             continue

@@ -47,7 +47,14 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     toks = list(tokens(text))
     found: list[tuple[int, int, list[Candidate]]] = []
     i = 0
+    oblast_nouns = cues().oblast_nouns
     while i < len(toks):
+        # only a capitalised word, or any word before "область", can start a place
+        if not toks[i].text[:1].isupper() and (
+            i + 1 >= len(toks) or toks[i + 1].text.lower() not in oblast_nouns
+        ):
+            i += 1
+            continue
         match = _match_at(text, toks, i, gaz)
         if match is None:
             i += 1

@@ -48,7 +48,7 @@ def assess(text: str, entities: list[Entity], themes: list[Theme]) -> Risk:
             add("unit_code" if e.unit.kind == "military_unit" else "formation", e.unit.canonical)
     for match in _EXACT_DATE.finditer(text):
         add("exact_date", match.group())
-    for role in _roles(text, config["roles_by_first"]):
+    for role in _roles(text):
         add("role", role)
     for theme in themes:
         if theme.id in ("family", "health"):
@@ -65,16 +65,23 @@ def assess(text: str, entities: list[Entity], themes: list[Theme]) -> Risk:
     return Risk(score, level, reasons)
 
 
-def _roles(text: str, by_first: dict[str, list[tuple[frozenset[str], ...]]]) -> list[str]:
+def _roles(text: str) -> list[str]:
     """Rank and role words ("командир взводу", "sniper"), looked up by their first word."""
     tokens = words(text)
     token_forms = [forms(t) for t in tokens]
     found: list[str] = []
-    for i, tok_forms in enumerate(token_forms):
-        for role in {id(r): r for f in tok_forms for r in by_first.get(f, ())}.values():
+    for i, token in enumerate(tokens):
+        for role in _roles_from(token):
             n = len(role)
             if i + n <= len(tokens) and all(role[k] & token_forms[i + k] for k in range(1, n)):
                 phrase = " ".join(tokens[i : i + n])
                 if phrase not in found:
                     found.append(phrase)
     return found
+
+
+@lru_cache(maxsize=100_000)
+def _roles_from(word: str) -> tuple[tuple[frozenset[str], ...], ...]:
+    """Roles whose first word this word can be (cached per word)."""
+    by_first = _config()["roles_by_first"]
+    return tuple({id(r): r for f in forms(word) for r in by_first.get(f, ())}.values())

@@ -72,11 +72,7 @@ def find(text: str) -> list[Theme]:
     evidence: dict[str, list[tuple[int, int]]] = {}
     counted: set[tuple[str, str]] = set()
     for i, tok in enumerate(toks):
-        lower = tok.text.lower()
-        starting = {id(t): t for f in token_forms[i] for t in tax.by_form.get(f, ())}
-        starting.update({id(t): t for t in tax.by_prefix.get(lower[:PREFIX_KEY], ())
-                         if lower.startswith(t.words[0][:-1])})  # type: ignore[index]
-        for term in starting.values():
+        for term in _starting(tok.text):
             end = _rest_matches(term.words[1:], toks, token_forms, i + 1)
             if end is None:
                 continue
@@ -92,6 +88,17 @@ def find(text: str) -> list[Theme]:
             found.append(Theme(theme_id, min(score / (2 * threshold), 1.0),
                                sorted(set(evidence[theme_id]))))
     return found
+
+
+@lru_cache(maxsize=100_000)
+def _starting(word: str) -> tuple[Term, ...]:
+    """Terms whose first word this word can be (cached: words repeat, terms do not change)."""
+    tax = taxonomy()
+    lower = word.lower()
+    found = {id(t): t for f in forms(word) for t in tax.by_form.get(f, ())}
+    found.update({id(t): t for t in tax.by_prefix.get(lower[:PREFIX_KEY], ())
+                  if isinstance(t.words[0], str) and lower.startswith(t.words[0][:-1])})
+    return tuple(found.values())
 
 
 def _rest_matches(

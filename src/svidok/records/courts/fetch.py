@@ -14,10 +14,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-import httpx
+from typing import TYPE_CHECKING
 
 from svidok import __version__
+
+if TYPE_CHECKING:
+    import httpx
 
 USER_AGENT = f"svidok/{__version__} (research; polite: 1 request/s)"
 MAX_BYTES = 20 * 1024 * 1024
@@ -44,6 +46,8 @@ class Fetcher:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
+        import httpx  # imported when fetching: other svidok commands need not load it
+
         self.out = out
         self.client = httpx.Client(transport=transport, timeout=30.0, follow_redirects=True,
                                    headers={"User-Agent": USER_AGENT})
@@ -58,6 +62,8 @@ class Fetcher:
             return Result(doc_id, "cached", target)
         if not url.startswith(("http://", "https://")):
             return Result(doc_id, "failed", None, "no downloadable URL (status 0 document?)")
+        import httpx
+
         self.out.mkdir(parents=True, exist_ok=True)
         for attempt in range(self.retries + 1):
             self._wait()

@@ -26,8 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-import ftfy
-
 from svidok.errors import InputRejected
 from svidok.records.courts.codes import CRIMINAL, Category
 
@@ -198,6 +196,7 @@ def dictionaries(
 
 
 def _dictionary(name: str, raw: IO[bytes], report: Report) -> Iterator[tuple[str, str, str]]:
+    import ftfy  # imported when a dictionary is read
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
     reader = csv.reader(text, delimiter="\t", quotechar='"')
     next(reader, None)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from svidok.records.courts.index import Decision
-from svidok.records.stats.store import default_path as stats_default
+from svidok.records.paths import data_dir
 
 BATCH = 5_000
 SCHEMA = """
@@ -35,7 +35,7 @@ INSERT = "INSERT OR REPLACE INTO decisions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
 
 
 def default_path() -> Path:
-    return stats_default().with_name("courts.sqlite3")
+    return data_dir() / "courts.sqlite3"
 
 
 class CourtsStore:

@@ -14,7 +14,6 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from striprtf.striprtf import rtf_to_text
 
 from svidok.errors import InputRejected
 from svidok.htmltext import html_to_text
@@ -46,6 +45,8 @@ def _rtf(data: bytes, name: str) -> str:
             depth -= 1
     if deepest > MAX_GROUP_DEPTH:
         raise InputRejected(f"{name}: RTF nested {deepest} groups deep; not a court decision")
+    from striprtf.striprtf import rtf_to_text  # imported when an RTF is read
+
     text = data.decode("cp1251", errors="replace")
     return str(rtf_to_text(text, encoding="cp1251", errors="replace"))  # type: ignore[no-untyped-call]  # striprtf ships no types
 

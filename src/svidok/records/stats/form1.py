@@ -21,8 +21,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-
 from svidok.errors import InputRejected
 
 ARTICLES = ("336", "402", "403", "404", "405", "406", "407", "408", "409")
@@ -67,6 +65,8 @@ class Cell:
 
 
 def parse(path: Path) -> list[Cell]:
+    import openpyxl  # here, not at the top: every svidok command would pay its import
+
     data = _read(path)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)

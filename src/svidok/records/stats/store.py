@@ -7,11 +7,11 @@ again changes nothing.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import date
 from pathlib import Path
 
+from svidok.records.paths import data_dir
 from svidok.records.stats.figures import Figure, available
 from svidok.records.stats.form1 import Cell
 from svidok.records.stats.series import Restatement, monthly_from_reports
@@ -26,8 +26,7 @@ CREATE TABLE IF NOT EXISTS form1_cells(
 
 
 def default_path() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "svidok" / "stats.sqlite3"
+    return data_dir() / "stats.sqlite3"
 
 
 class StatsStore:

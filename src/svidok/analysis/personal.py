@@ -29,6 +29,7 @@ class Recognizer:
     validate: Callable[[str], bool] | None
     priority: int
     needs_digit: bool  # the entity itself has digits: texts without any are skipped
+    requires: tuple[str, ...]  # one must occur in the lower-cased text, or the pattern is skipped
 
 def rnokpp_valid(text: str) -> bool:
     """The РНОКПП check digit: weighted sum of the first nine digits, mod 11, mod 10."""
@@ -63,6 +64,7 @@ def _compile(entry: dict[str, Any]) -> Recognizer:
         validate=None if validate is None else VALIDATORS[validate],
         priority=int(entry.get("priority", 50)),
         needs_digit=entry["type"] not in ("email", "handle") or entry["name"] == "numeric_user_id",
+        requires=tuple(w.lower() for w in entry.get("requires", entry.get("context", ()))),
     )
 
 
@@ -71,7 +73,9 @@ def find(text: str) -> Iterator[tuple[int, Entity]]:
     lower = text.lower()
     has_digit = _DIGIT.search(text) is not None
     for rec in recognizers():
-        if rec.needs_digit and not has_digit:
+        if (rec.needs_digit and not has_digit) or (
+            rec.requires and not any(word in lower for word in rec.requires)
+        ):
             continue
         for match in rec.pattern.finditer(text):
             start, end = match.span(rec.group)

@@ -40,6 +40,7 @@ _LATIN_SURNAME = re.compile(
 
 @dataclass(frozen=True)
 class Lexicon:
+    call_sign_cues: tuple[str, ...]
     latin_given: frozenset[str]
     ambiguous_latin: frozenset[str]
     ambiguous_cyrillic: frozenset[str]
@@ -57,6 +58,7 @@ def lexicon() -> Lexicon:
               for key in word_keys(form)}
     cues = "|".join(re.escape(c) for c in raw["call_sign_cues"])
     return Lexicon(
+        call_sign_cues=tuple(c.lower() for c in raw["call_sign_cues"]),
         latin_given=frozenset(given.split()),
         ambiguous_latin=frozenset(raw["ambiguous_latin"]),
         ambiguous_cyrillic=frozenset(raw["ambiguous_cyrillic"]),
@@ -94,6 +96,9 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
 
 
 def _call_signs(text: str, lex: Lexicon) -> Iterator[Entity]:
+    lower = text.lower()
+    if not any(cue in lower for cue in lex.call_sign_cues):
+        return
     for match in lex.call_sign.finditer(text):
         start, end = match.span(1)
         yield Entity(start, end, match.group(1), "person", "call_sign")

@@ -79,8 +79,15 @@ def formation_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\d\w]){number}{_GAP}(?:{'|'.join(bodies)}){_QUOTED_NAME}")
 
 
+_CODE_CUES = ("в/ч", "в.ч.", "частин", "част", "unit")
+_DIGIT = re.compile(r"\d")
+
+
 def find(text: str) -> list[Entity]:
-    found = list(_unit_codes(text))
+    lower = text.lower()
+    found = list(_unit_codes(text)) if any(c in lower for c in _CODE_CUES) else []
+    if not _DIGIT.search(text) and not any(stem in lower for stem, _ in ordinal_stems()):
+        return found  # no number, no ordinal word: no formation can be named
     taken = [(e.start, e.end) for e in found]
     all_kinds = kinds()
     for match in formation_pattern().finditer(text):

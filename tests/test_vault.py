@@ -39,6 +39,15 @@ def test_vault_files_are_readable_by_their_owner_only(new_vault: NewVault) -> No
                      ("vault.json", "vault.db", "vault.db-wal", "vault.db-shm")}
 
 
+def test_an_existing_empty_directory_becomes_owner_only(tmp_path: Path) -> None:
+    target = tmp_path / "shared-folder"
+    target.mkdir(mode=0o777)
+    target.chmod(0o777)
+    vault, _ = Vault.create(target, Passphrase.from_text(PASSPHRASE), kdf=CHEAP_KDF)
+    vault.close()
+    assert target.stat().st_mode & 0o777 == 0o700
+
+
 def test_wrong_passphrase_is_refused_and_writes_nothing(new_vault: NewVault) -> None:
     before = {p.name: p.read_bytes() for p in new_vault.path.iterdir()}
     with pytest.raises(AuthenticationFailed, match="wrong passphrase"):

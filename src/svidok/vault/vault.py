@@ -77,6 +77,7 @@ class Vault:
         if path.exists() and (not path.is_dir() or any(path.iterdir())):
             raise VaultExists(f"{path}: already exists and is not an empty directory")
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.chmod(0o700)  # an existing empty directory keeps its mode otherwise
         master, recovery = MasterKey.generate(), RecoveryKey.generate()
         slots = [
             keyslots.new_passphrase_slot(master, passphrase, kdf),
@@ -107,6 +108,7 @@ class Vault:
     def close(self) -> None:
         self.db.close()
         self._master = MasterKey(b"")
+        self._audit_key = b""
 
     def __enter__(self) -> Vault:
         return self

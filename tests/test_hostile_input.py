@@ -48,3 +48,28 @@ def test_arbitrary_json_as_a_telegram_export(doc: object) -> None:
 def test_arbitrary_text_as_e_mail(text: str) -> None:
     parses_or_rejects(("From: a@b.c\nSubject: s\n\n" + text).encode("utf-8", "surrogatepass"),
                       Format.EMAIL)
+
+
+@given(st.text(max_size=400))
+def test_analysis_never_raises_on_any_text(text: str) -> None:
+    from svidok.analysis import analyze
+
+    result = analyze(text)
+    for entity in result.entities:
+        assert text[entity.start : entity.end] == entity.text
+
+
+@given(st.lists(st.sampled_from(["Харкові", "ч. 5 ст. 407 КК", "вул. ", "12", "(", "»", "\n",
+                                 "ВИРОК", "УХВАЛИВ:", "позивний «", "+380", "@", " ", "в/ч А",
+                                 "Тарас", "SVDK-", "року народження", "Іванівки"]), max_size=30))
+def test_analysis_and_extraction_on_fragments_of_real_shapes(parts: list[str]) -> None:
+    from svidok.analysis import analyze
+    from svidok.errors import InputRejected
+    from svidok.records.courts import extract
+
+    text = "".join(parts)
+    analyze(text)
+    try:
+        extract.extract(text)
+    except InputRejected:
+        pass

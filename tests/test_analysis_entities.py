@@ -162,3 +162,19 @@ def test_a_foreign_city_never_takes_a_given_name() -> None:
 
 def test_ordinary_word_opening_a_sentence_is_not_a_foreign_city() -> None:
     assert texts("Решта пішла додому.", "place") == []  # Rasht, Iran, is "Решт" in Cyrillic
+
+
+@pytest.mark.parametrize(("text", "surface", "name_en"), [
+    ("Воював на покровському напрямку.", "покровському", "Pokrovsk"),
+    ("Нас кинули на бахмутском направлении.", "бахмутском", "Bakhmut"),
+    ("Потім на курахівському напрямку.", "курахівському", "Kurakhove"),
+    ("Далі на донецькому напрямку.", "донецькому", "Donetsk Oblast"),
+])
+def test_front_sectors_named_by_adjective(text: str, surface: str, name_en: str) -> None:
+    [place] = of_type(text, "place")
+    assert place.place is not None
+    assert (place.text, place.place.name_en) == (surface, name_en)
+
+
+def test_an_adjective_without_a_direction_noun_is_not_a_place() -> None:
+    assert texts("Покровський собор стоїть.", "place") == []  # no: "собор" is no front sector

@@ -34,12 +34,14 @@ class Cues:
     prepositions: frozenset[str]
     settlement_nouns: frozenset[str]
     oblast_nouns: frozenset[str]
+    direction_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     raw = load_yaml("gazetteer", "cues.yaml")
-    return Cues(*(frozenset(raw[k]) for k in ("prepositions", "settlement_nouns", "oblast_nouns")))
+    return Cues(*(frozenset(raw[k]) for k in
+                  ("prepositions", "settlement_nouns", "oblast_nouns", "direction_nouns")))
 
 
 def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
@@ -47,12 +49,15 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     toks = list(tokens(text))
     found: list[tuple[int, int, list[Candidate]]] = []
     i = 0
-    oblast_nouns = cues().oblast_nouns
+    oblast_nouns, direction_nouns = _cased(cues().oblast_nouns), _cased(cues().direction_nouns)
     while i < len(toks):
+        following = toks[i + 1].text if i + 1 < len(toks) else ""
+        if following in direction_nouns and (sector := _front_sector(toks[i].text, gaz)):
+            found.append((i, i + 1, sector))
+            i += 2
+            continue
         # only a capitalised word, or any word before "область", can start a place
-        if not toks[i].text[:1].isupper() and (
-            i + 1 >= len(toks) or toks[i + 1].text.lower() not in oblast_nouns
-        ):
+        if not toks[i].text[:1].isupper() and following not in oblast_nouns:
             i += 1
             continue
         match = _match_at(text, toks, i, gaz)
@@ -98,6 +103,38 @@ def _oblast_phrase(toks: list[Token], i: int, gaz: Gazetteer) -> Match | None:
         return None
     place = Place(toks[i].text, oblast.label, "oblast", oblast.pcode, oblast.label, oblast.iso)
     return i + 2, [Candidate(place, 0, oblast.pcode)]
+
+
+_ADJECTIVE_ENDINGS = ("ський", "ский", "цький", "цкий", "зький", "зкий")
+
+
+@lru_cache(maxsize=8)
+def _cased(words: frozenset[str]) -> frozenset[str]:
+    """The words as written in any of the usual cases, so tokens need no lower() each."""
+    return frozenset(v for w in words for v in (w, w.capitalize(), w.upper()))
+
+
+def _front_sector(word: str, gaz: Gazetteer) -> list[Candidate]:
+    """The town an adjective names a front sector after: "покровському" -> Покровськ,
+    "бахмутском" -> Бахмут, "курахівському" -> Курахове; else the oblast it is the adjective
+    of ("донецькому" -> Donetsk Oblast)."""
+    lemmas = {r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
+              if "ADJF" in grammemes(r)}
+    for lemma in lemmas:
+        for ending in _ADJECTIVE_ENDINGS:
+            if lemma.endswith(ending):
+                stem = lemma[: -len(ending)]
+                names = {stem + "ськ", stem + "ск", stem, stem.replace("і", "о") + "е",
+                         stem.replace("і", "о") + "о"}
+                towns = [c for n in names for c in gaz.lookup(n)
+                         if c.place.level in ("city", "settlement")]
+                if towns:
+                    return _unique(towns)
+    oblast = gaz.oblast_by_adjective(frozenset(lemmas))
+    if oblast is None:
+        return []
+    place = Place(word, oblast.label, "oblast", oblast.pcode, oblast.label, oblast.iso)
+    return [Candidate(place, 0, oblast.pcode)]
 
 
 def _adjacent(text: str, span: list[Token]) -> bool:

@@ -18,6 +18,12 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 SVIDOK = str(Path(sys.executable).with_name("svidok"))
 
 
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Statistics and court databases default to XDG_DATA_HOME: never the real home in tests."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
 @dataclass
 class NewVault:
     path: Path

@@ -89,7 +89,7 @@ def _match_at(text: str, toks: list[Token], i: int, gaz: Gazetteer) -> Match | N
         if not _adjacent(text, span):
             continue
         candidates = [c for key in lookup_keys([t.text for t in span]) for c in gaz.lookup(key)]
-        if candidates and (n > 1 or _plausible_single(text, toks, i, candidates, gaz)):
+        if candidates and (n > 1 or _plausible_single(text, toks, i, candidates)):
             return i + n, _unique(candidates)
     return None
 
@@ -141,8 +141,7 @@ def _adjacent(text: str, span: list[Token]) -> bool:
     return all(text[a.end : b.start] in (" ", "-") for a, b in itertools.pairwise(span))
 
 
-def _plausible_single(text: str, toks: list[Token], i: int, candidates: list[Candidate],
-                      gaz: Gazetteer) -> bool:
+def _plausible_single(text: str, toks: list[Token], i: int, candidates: list[Candidate]) -> bool:
     """A lone capitalised word is a place unless it reads as something else too and nothing
     (a preposition before it) says it is a place: "Мене" at a sentence start is a pronoun,
     not the town of Мена; "Шевченка" is a surname, not the village."""

@@ -201,8 +201,8 @@ def export(
     """Write every figure (ingested, derived, bundled) as CSV, or SQLite for Datasette."""
     store = StatsStore(db)
     try:
-        pool, _ = store.pool()
         cells = store.cells()
+        pool, _ = store.pool(cells)
     finally:
         store.close()
     if fmt is ExportFormat.CSV:

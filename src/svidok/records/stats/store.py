@@ -63,25 +63,31 @@ class StatsStore:
         return [Cell(date.fromisoformat(r[0]), date.fromisoformat(r[1]), bool(r[2]), r[3], r[4],
                      r[5], r[6], r[7], r[8], r[9], r[10]) for r in rows]
 
-    def pool(self) -> tuple[list[Figure], list[Restatement]]:
-        """Ingested cells, monthly differences of them, then bundled figures; restatements."""
-        derived, restated = monthly_from_reports(self.cells())
-        return available([*self.figures(), *derived]), restated
+    def pool(self, cells: list[Cell] | None = None) -> tuple[list[Figure], list[Restatement]]:
+        """Ingested cells, monthly differences of them, then bundled figures; restatements.
+        Pass ``cells`` when already read, so the table is read once."""
+        cells = self.cells() if cells is None else cells
+        derived, restated = monthly_from_reports(cells)
+        return available([*as_figures(cells), *derived]), restated
 
     def figures(self) -> list[Figure]:
-        """Shown (not withheld) cells as ``form1`` figures; of two reports for the same period
-        (a restatement), only the one ingested last."""
-        latest: dict[tuple[date, date, str, str], Cell] = {}
-        for c in self.cells():
-            if c.value is not None:
-                latest[(c.period_start, c.period_end, c.article, c.measure)] = c
-        return [
-            Figure(c.period_start, c.period_end, c.article, c.measure, c.value or 0, "form1",
-                   False, "offences", "", "ОГП Form № 1 workbook (ingested)",
-                   f"{c.source_file} (sha256 {c.source_sha256[:12]}…)",
-                   f"sheet {c.sheet}, row {c.row}, гр.{c.column}")
-            for c in latest.values()
-        ]
+        return as_figures(self.cells())
 
     def close(self) -> None:
         self.conn.close()
+
+
+def as_figures(cells: list[Cell]) -> list[Figure]:
+    """Shown (not withheld) cells as ``form1`` figures; of two reports for the same period (a
+    restatement), only the one ingested last."""
+    latest: dict[tuple[date, date, str, str], Cell] = {}
+    for c in cells:
+        if c.value is not None:
+            latest[(c.period_start, c.period_end, c.article, c.measure)] = c
+    return [
+        Figure(c.period_start, c.period_end, c.article, c.measure, c.value or 0, "form1",
+               False, "offences", "", "ОГП Form № 1 workbook (ingested)",
+               f"{c.source_file} (sha256 {c.source_sha256[:12]}…)",
+               f"sheet {c.sheet}, row {c.row}, гр.{c.column}")
+        for c in latest.values()
+    ]

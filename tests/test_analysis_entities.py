@@ -127,6 +127,8 @@ def test_ordinary_words_at_a_sentence_start_are_not_places(text: str) -> None:
     ("перевели в 93-ю бригаду «Холодный Яр»", "93 ОМБр"),
     ("вступив у Третю штурмову бригаду", "3 ОШБр"),
     ("служил в 66-й отдельной мехбригады", "66 ОМБр"),
+    ("ЗАБРАЛИ У ТРЕТЮ ШТУРМОВУ БРИГАДУ", "3 ОШБр"),
+    ("бригада-47: 47 ОМБр", "47 ОМБр"),
 ])
 def test_units_are_found_and_canonicalised(text: str, canonical: str) -> None:
     [unit] = of_type(text, "military_unit")

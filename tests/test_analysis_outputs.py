@@ -12,6 +12,7 @@ import yaml
 from conftest import SHARED, CliResult
 from svidok.analysis import analyze, gazetteer, placekeys, themes, units
 from svidok.analysis.redact import redact
+from svidok.analysis.surface import FormIndex
 from svidok.domain.annotations import ENTITY_TYPES
 from svidok.workflows import evaluate
 
@@ -171,3 +172,20 @@ def test_leaving_a_unit_needs_from_going_to_one_is_not_szch() -> None:
     assert "szch" in theme_ids("Я пішов з частини в березні.")
     assert "szch" in theme_ids("Мы ушли из части ночью.")
     assert "szch" not in theme_ids("Він піде в тилову частину.")
+
+
+def test_form_index_matches_inflected_forms_without_lemmatising_the_text() -> None:
+    index = FormIndex(["повістка", "піти", "зв'язківець", "командир"])
+    assert "повістка" in index.keys("ПОВІСТКУ")
+    assert "піти" in index.keys("пішов")  # the whole paradigm, past tense included
+    assert "звязківець" in index.keys("зв’язківцем")  # any apostrophe, or none
+    assert "командир" in index.keys("командиром")
+    assert index.keys("Харків") == frozenset()
+    assert index.keys("мама") == frozenset()
+
+
+def test_themes_and_roles_match_forms_the_text_inflects() -> None:
+    text = "У ТЦК мені вручили повістку, потім я пішов з частини. Командиром роти був майор."
+    assert {"street_mobilization", "szch"} <= {t.id for t in analyze(text).themes}
+    reasons = " ".join(analyze(text).risk.reasons)
+    assert "Командиром роти" in reasons and "майор" in reasons

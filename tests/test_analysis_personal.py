@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+from typing import Any
 
-from svidok.analysis import analyze
+import phonenumbers
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from svidok.analysis import analyze, personal
 from svidok.analysis.personal import rnokpp_valid
+from svidok.datafiles import load_yaml
 
 
 def found(text: str, kind: str) -> list[str]:
@@ -73,3 +80,148 @@ def test_birth_dates_and_years(text: str, birth: str) -> None:
 
 def test_years_that_are_not_births_are_not_flagged() -> None:
     assert found("У 2024 році мене мобілізували.", "birth_date") == []
+
+
+# --- the speed-up hints of personal_data.yaml must never drop a match -------------------------
+
+_parser = pytest.importorskip("re._parser")  # CPython's own regex parser (3.11+)
+_ALPHABET = [chr(c) for c in [*range(32, 127), *range(0x400, 0x500), 0x2116, 0x2019, 0x2bc]]
+
+
+def _matches(item: tuple[Any, Any], char: str) -> bool:
+    """Whether one parsed single-character item (LITERAL, NOT_LITERAL, IN, ANY) accepts char."""
+    op, arg = item
+    name = str(op)
+    if name == "LITERAL":
+        return char == chr(arg)
+    if name == "NOT_LITERAL":
+        return char != chr(arg)
+    if name == "ANY":
+        return char != "\n"
+    if name == "RANGE":
+        return arg[0] <= ord(char) <= arg[1]
+    if name == "CATEGORY":
+        category = str(arg)
+        checks = {"CATEGORY_DIGIT": str.isdigit, "CATEGORY_SPACE": str.isspace,
+                  "CATEGORY_WORD": lambda c: c.isalnum() or c == "_"}
+        negated = category.startswith("CATEGORY_NOT_")
+        return checks[category.replace("NOT_", "")](char) != negated
+    if name == "IN":
+        negate = any(str(op) == "NEGATE" for op, _ in arg)
+        return any(_matches(x, char) for x in arg if str(x[0]) != "NEGATE") != negate
+    raise AssertionError(f"unexpected item {name}")
+
+
+def _firsts(seq: list[Any]) -> tuple[list[Any], bool]:
+    """Items a match of the sequence can start with, and whether it can match empty."""
+    items: list[Any] = []
+    for op, arg in seq:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # consume nothing
+        if name == "SUBPATTERN":
+            found, nullable = _firsts(arg[3])
+        elif name == "BRANCH":
+            parts = [_firsts(b) for b in arg[1]]
+            found, nullable = [i for f, _ in parts for i in f], any(n for _, n in parts)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            found, nullable = _firsts(arg[2])
+            nullable = nullable or arg[0] == 0
+        else:
+            found, nullable = [(op, arg)], False
+        items += found
+        if not nullable:
+            return items, False
+    return items, True
+
+
+def _digit_only(seq: list[Any]) -> int | None:
+    """Minimum length of a sequence made only of digits, or None if it can hold anything else."""
+    total = 0
+    for op, arg in seq:
+        name = str(op)
+        if name in ("LITERAL", "IN", "RANGE"):
+            if not all(_matches((op, arg), c) == c.isdigit() or not _matches((op, arg), c)
+                       for c in _ALPHABET):
+                return None
+            total += 1
+        elif name == "MAX_REPEAT":
+            inner = _digit_only(arg[2])
+            if inner is None:
+                return None
+            total += arg[0] * inner
+        elif name == "BRANCH":
+            lengths = [_digit_only(b) for b in arg[1]]
+            if None in lengths:
+                return None
+            total += min(x for x in lengths if x is not None)
+        elif name == "SUBPATTERN":
+            inner = _digit_only(arg[3])
+            if inner is None:
+                return None
+            total += inner
+        elif name not in ("ASSERT", "ASSERT_NOT", "AT"):
+            return None
+    return total
+
+
+def _longest_digit_run(seq: list[Any]) -> int:
+    """The most digits in a row every match of the sequence contains."""
+    best = run = 0
+    for element in seq:
+        op, arg = element
+        if str(op) == "SUBPATTERN":
+            best = max(best, _longest_digit_run(arg[3]))
+        length = _digit_only([element])
+        if length is None:
+            run = 0
+            continue
+        run += length
+        best = max(best, run)
+    return best
+
+
+def _entries() -> list[dict[str, Any]]:
+    return list(load_yaml("analysis", "personal_data.yaml")["recognizers"])
+
+
+@pytest.mark.parametrize("entry", [e for e in _entries() if "first" in e], ids=lambda e: e["name"])
+def test_first_characters_cover_every_start_of_the_pattern(entry: dict[str, Any]) -> None:
+    flags = re.IGNORECASE if entry.get("flags") == "i" else 0
+    items, nullable = _firsts(list(_parser.parse(entry["pattern"], flags)))
+    assert not nullable
+    first = re.compile(f"[{entry['first']}]", flags)
+    for char in _ALPHABET:
+        variants = {char, char.lower(), char.upper()} if flags else {char}
+        if any(_matches(item, v) for item in items for v in variants):
+            assert first.fullmatch(char), (entry["name"], char)
+
+
+@pytest.mark.parametrize("entry", [e for e in _entries() if "digits" in e], ids=lambda e: e["name"])
+def test_digit_runs_are_in_every_match(entry: dict[str, Any]) -> None:
+    parsed = list(_parser.parse(entry["pattern"]))
+    assert _longest_digit_run(parsed) >= entry["digits"], entry["name"]
+
+
+def test_the_structure_checks_can_fail() -> None:
+    items, _ = _firsts(list(_parser.parse(r"(?<!\w)(?:вул\.|просп\.)\s*\d", re.IGNORECASE)))
+    assert any(_matches(i, "п") for i in items) and not any(_matches(i, "ш") for i in items)
+    assert _longest_digit_run(list(_parser.parse(r"[1-9]\d{9}(?!\d)"))) == 10
+    assert _longest_digit_run(list(_parser.parse(r"((?:\d{1,2}\.)?(?:19|20)\d{2})"))) == 4
+    assert _longest_digit_run(list(_parser.parse(r"\d{3}\s?\d{4}"))) == 4
+
+
+_PHONE_PARTS = st.sampled_from([
+    "+380 67 123 45 67", "0671234567", "(067) 123-45-67", "050-123-45-67", "+48 512 345 678",
+    "+1 212 555 0100", "12.03.2024", "2024", "47", " ", ", ", "тел.", "доб. 12", "ext. 3", "-",
+    "(", ")", "+", "в/ч А1234", "дзвоніть", "\n", "380", "67", "№", "x",
+])
+
+
+@given(st.lists(_PHONE_PARTS, max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_phone_windows_find_what_the_whole_text_gives(parts: list[str]) -> None:
+    text = "".join(parts)
+    whole = [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(
+        text, "UA", leniency=phonenumbers.Leniency.VALID)]
+    assert [(e.start, e.end) for _, e in personal._phones(text)] == whole

@@ -51,7 +51,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _token(word: str) -> str:
+def token_key(word: str) -> str:
     """The indexed spelling: lower case, apostrophes dropped (FTS5 would split on them)."""
     return _APOSTROPHES.sub("", word.lower())
 
@@ -59,17 +59,17 @@ def _token(word: str) -> str:
 @lru_cache(maxsize=500_000)
 def forms(word: str) -> frozenset[str]:
     """The surface token and, for Cyrillic words, the lemmas of its likeliest readings."""
-    token = _token(word)
+    token = token_key(word)
     if not _CYRILLIC.search(word):
         return frozenset({token})
     lower = word.lower()
     readings = {lang: parse(lower, lang)[:_READINGS] for lang in ("uk", "ru")}
-    known = {_token(p.normal_form) for parses in readings.values() for p in parses if p.is_known}
+    known = {token_key(p.normal_form) for parses in readings.values() for p in parses if p.is_known}
     if known:
         return frozenset({token, *known})
     langs = [lang for lang, letters in (("uk", _UK_LETTERS), ("ru", _RU_LETTERS))
              if letters.search(word)] or ["uk", "ru"]
-    guesses = {_token(readings[lang][0].normal_form) for lang in langs if readings[lang]}
+    guesses = {token_key(readings[lang][0].normal_form) for lang in langs if readings[lang]}
     return frozenset({token, *guesses})
 
 
@@ -83,7 +83,7 @@ def query_groups(query: str) -> list[list[str]]:
     groups = []
     for raw in query.split():
         if raw.endswith("*") and words(raw):
-            groups.append([_token(words(raw)[0]) + "*"])
+            groups.append([token_key(words(raw)[0]) + "*"])
             continue
         for word in words(raw):
             groups.append(sorted(forms(word)))

@@ -30,6 +30,7 @@ class Recognizer:
     priority: int
     needs_digit: bool  # the entity itself has digits: texts without any are skipped
     requires: tuple[str, ...]  # one must occur in the lower-cased text, or the pattern is skipped
+    digits: int  # the match has this many digits in a row: texts with no such run are skipped
 
 def rnokpp_valid(text: str) -> bool:
     """The РНОКПП check digit: weighted sum of the first nine digits, mod 11, mod 10."""
@@ -41,6 +42,7 @@ def rnokpp_valid(text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {"rnokpp": rnokpp_valid}
 
@@ -54,10 +56,13 @@ def recognizers() -> tuple[Recognizer, ...]:
 def _compile(entry: dict[str, Any]) -> Recognizer:
     flags = re.IGNORECASE if entry.get("flags") == "i" else 0
     validate = entry.get("validate")
+    pattern = entry["pattern"]
+    if "first" in entry:
+        pattern = f"(?=[{entry['first']}])(?:{pattern})"
     return Recognizer(
         name=entry["name"],
         type=entry["type"],
-        pattern=re.compile(entry["pattern"], flags),
+        pattern=re.compile(pattern, flags),
         group=int(entry.get("group", 0)),
         context=tuple(word.lower() for word in entry.get("context", ())),
         window=int(entry.get("window", 60)),
@@ -65,6 +70,7 @@ def _compile(entry: dict[str, Any]) -> Recognizer:
         priority=int(entry.get("priority", 50)),
         needs_digit=entry["type"] not in ("email", "handle") or entry["name"] == "numeric_user_id",
         requires=tuple(w.lower() for w in entry.get("requires", entry.get("context", ()))),
+        digits=int(entry.get("digits", 0)),
     )
 
 
@@ -72,8 +78,9 @@ def find(text: str) -> Iterator[tuple[int, Entity]]:
     """Candidate entities with their priority; overlaps are settled by the caller."""
     lower = text.lower()
     has_digit = _DIGIT.search(text) is not None
+    longest_run = max(map(len, _DIGITS.findall(text)), default=0) if has_digit else 0
     for rec in recognizers():
-        if (rec.needs_digit and not has_digit) or (
+        if (rec.needs_digit and not has_digit) or rec.digits > longest_run or (
             rec.requires and not any(word in lower for word in rec.requires)
         ):
             continue
@@ -91,7 +98,31 @@ def find(text: str) -> Iterator[tuple[int, Entity]]:
         yield from _phones(text)
 
 
+# A run of digits and the separators phone numbers are written with. libphonenumber's matcher
+# parses every number-like run it finds (years, dates, unit numbers); handing it only the
+# windows around runs that have enough digits for a phone number halves its time, with the
+# same results (a property test compares both on generated text).
+_NUMBER_RUN = re.compile(r"[+(]?\d[\d\s()\-.‑–]*\d")
+_MIN_PHONE_DIGITS = 6  # the shortest valid numbers with their country code have 7 (Niue)
+_CONTEXT = 24  # characters either side: extensions ("доб. 12"), and what the matcher checks
+
+
 def _phones(text: str) -> Iterator[tuple[int, Entity]]:
-    matcher = phonenumbers.PhoneNumberMatcher(text, "UA", leniency=phonenumbers.Leniency.VALID)
-    for match in matcher:
-        yield 95, Entity(match.start, match.end, match.raw_string, "phone", "phonenumbers")
+    for a, b in _phone_windows(text):
+        matcher = phonenumbers.PhoneNumberMatcher(text[a:b], "UA",
+                                                  leniency=phonenumbers.Leniency.VALID)
+        for match in matcher:
+            yield 95, Entity(a + match.start, a + match.end, match.raw_string, "phone",
+                             "phonenumbers")
+
+
+def _phone_windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for run in _NUMBER_RUN.finditer(text):
+        if sum(c.isdigit() for c in run.group()) < _MIN_PHONE_DIGITS:
+            continue
+        a, b = max(0, run.start() - _CONTEXT), min(len(text), run.end() + _CONTEXT)
+        if windows and a <= windows[-1][1]:
+            a = windows.pop()[0]
+        windows.append((a, b))
+    return windows

@@ -7,7 +7,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from svidok.analysis.lemmas import forms, words
+from svidok.analysis.lemmas import forms
+from svidok.analysis.surface import FormIndex
+from svidok.analysis.tokens import tokens
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Risk, Theme
 
@@ -27,6 +29,7 @@ def _config() -> dict[str, Any]:
         for form in parts[0]:
             by_first.setdefault(form, []).append(parts)
     raw["roles_by_first"] = by_first
+    raw["roles_index"] = FormIndex(w for role in raw["roles"] for w in role.split())
     return raw
 
 
@@ -67,14 +70,17 @@ def assess(text: str, entities: list[Entity], themes: list[Theme]) -> Risk:
 
 def _roles(text: str) -> list[str]:
     """Rank and role words ("командир взводу", "sniper"), looked up by their first word."""
-    tokens = words(text)
-    token_forms = [forms(t) for t in tokens]
+    index: FormIndex = _config()["roles_index"]
+    words = [t.text for t in tokens(text)]
+    token_keys = [index.keys(w) for w in words]
     found: list[str] = []
-    for i, token in enumerate(tokens):
-        for role in _roles_from(token):
+    for i, keys in enumerate(token_keys):
+        if not keys:
+            continue
+        for role in _roles_from(words[i]):
             n = len(role)
-            if i + n <= len(tokens) and all(role[k] & token_forms[i + k] for k in range(1, n)):
-                phrase = " ".join(tokens[i : i + n])
+            if i + n <= len(words) and all(role[k] & token_keys[i + k] for k in range(1, n)):
+                phrase = " ".join(words[i : i + n])
                 if phrase not in found:
                     found.append(phrase)
     return found
@@ -83,5 +89,7 @@ def _roles(text: str) -> list[str]:
 @lru_cache(maxsize=100_000)
 def _roles_from(word: str) -> tuple[tuple[frozenset[str], ...], ...]:
     """Roles whose first word this word can be (cached per word)."""
-    by_first = _config()["roles_by_first"]
-    return tuple({id(r): r for f in forms(word) for r in by_first.get(f, ())}.values())
+    config = _config()
+    by_first = config["roles_by_first"]
+    return tuple({id(r): r for f in config["roles_index"].keys(word)
+                  for r in by_first.get(f, ())}.values())

@@ -1,8 +1,9 @@
 """Themes of a testimony, from the taxonomy in data/analysis/themes.yaml.
 
-A term matches any inflected form of its lemmas (pymorphy3 readings, as for search), a phrase
-matches consecutive words, a ``prefix*`` matches word starts. Each theme reports the spans that
-matched, so an editor sees why it was assigned.
+A term matches any inflected form of its lemmas, a phrase matches consecutive words, a
+``prefix*`` matches word starts. The inflected forms are expanded once from the taxonomy
+(``surface.FormIndex``), so a text's words are looked up, not lemmatised. Each theme reports the
+spans that matched, so an editor sees why it was assigned.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from svidok.analysis.lemmas import forms
+from svidok.analysis.surface import FormIndex
 from svidok.analysis.tokens import Token, tokens
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Theme
@@ -29,6 +31,7 @@ class Taxonomy:
     """Terms indexed by their first word, so matching costs one lookup per word of the text."""
 
     thresholds: dict[str, float]
+    index: FormIndex  # a text word -> the term-word keys it is a form of
     by_form: dict[str, list[Term]]
     by_prefix: dict[str, list[Term]]  # keyed by the prefix's first PREFIX_KEY letters
 
@@ -50,24 +53,26 @@ def taxonomy() -> Taxonomy:
     thresholds: dict[str, float] = {}
     by_form: dict[str, list[Term]] = {}
     by_prefix: dict[str, list[Term]] = {}
+    lemma_words: set[str] = set()
     for theme_id, spec in raw["themes"].items():
         thresholds[theme_id] = float(spec.get("threshold", 1.0))
         for group in spec["terms"]:
             for text in group["t"]:
                 term = _term(theme_id, text, float(group["w"]))
+                lemma_words.update(w for w in text.split() if not w.endswith("*"))
                 first = term.words[0]
                 if isinstance(first, str):
                     by_prefix.setdefault(first[:PREFIX_KEY], []).append(term)
                 else:
                     for form in first:
                         by_form.setdefault(form, []).append(term)
-    return Taxonomy(thresholds, by_form, by_prefix)
+    return Taxonomy(thresholds, FormIndex(lemma_words), by_form, by_prefix)
 
 
 def find(text: str) -> list[Theme]:
     tax = taxonomy()
     toks = tokens(text)
-    token_forms = [forms(t.text) for t in toks]
+    token_forms = [tax.index.keys(t.text) for t in toks]
     scores: dict[str, float] = {}
     evidence: dict[str, list[tuple[int, int]]] = {}
     counted: set[tuple[str, str]] = set()
@@ -95,7 +100,7 @@ def _starting(word: str) -> tuple[Term, ...]:
     """Terms whose first word this word can be (cached: words repeat, terms do not change)."""
     tax = taxonomy()
     lower = word.lower()
-    found = {id(t): t for f in forms(word) for t in tax.by_form.get(f, ())}
+    found = {id(t): t for f in tax.index.keys(word) for t in tax.by_form.get(f, ())}
     found.update({id(t): t for t in tax.by_prefix.get(lower[:PREFIX_KEY], ())
                   if isinstance(t.words[0], str) and lower.startswith(t.words[0][:-1])})
     return tuple(found.values())

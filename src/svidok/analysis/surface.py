@@ -1,0 +1,66 @@
+"""Every inflected form of a lexicon's words, computed once, so a text's words need no
+morphological analysis to be matched against it.
+
+Themes and roles are lexicons of lemmas ("повістка", "піти з частина", "командир взводу"). The
+obvious way to match them lemmatises every word of a text and compares lemmas; pymorphy3 then
+costs ~50 µs per new word, and lemmatising every word was two thirds of the time spent on text
+whose words the process had not seen before. This module runs the other way: each lexicon lemma
+is expanded once into its whole paradigm (pymorphy3's ``lexeme``: "повістка" -> повістки,
+повістці, повістку, …; "піти" -> пішов, піду, …, in both dictionaries), and a text's word is then
+one dictionary lookup of its spelling.
+
+A text word matches a lexicon word when they share a *key*: the lexicon word's own spelling or
+the dictionary form of any of its readings (``lemmas.forms``), exactly the keys a lemmatised
+comparison would use; the spellings of each key's paradigms map back to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from svidok.analysis.lemmas import forms, parse, token_key
+
+_APOSTROPHES = re.compile(r"['’ʼ]")
+_EMPTY: frozenset[str] = frozenset()
+_SEEN_LIMIT = 200_000  # words as written; memory stays bounded on any stream of text
+
+
+def spelling(word: str) -> str:
+    """The lookup spelling: lower case, no apostrophes, ё as е (texts write either)."""
+    return _APOSTROPHES.sub("", word.lower()).replace("ё", "е")
+
+
+class FormIndex:
+    """Keys of lexicon words by the spellings of all their inflected forms."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        table: dict[str, set[str]] = {}
+        for word in words:
+            keys = forms(word)
+            for key in keys:
+                table.setdefault(spelling(key), set()).add(key)
+            # the paradigms whose dictionary form is a key; the word itself is parsed too, as a
+            # key has lost its apostrophe ("звязківець" is unknown, "зв'язківець" is not)
+            for source in {word, *keys}:
+                for lang in ("uk", "ru"):
+                    for reading in parse(source, lang):
+                        key = token_key(reading.normal_form)
+                        if key not in keys:
+                            continue  # a reading of another lemma
+                        for form in reading.lexeme:
+                            table.setdefault(spelling(form.word), set()).add(key)
+        self._table = {s: frozenset(keys) for s, keys in table.items()}
+        self._seen: dict[str, frozenset[str]] = {}  # text spelling -> keys, bounded below
+
+    def keys(self, word: str) -> frozenset[str]:
+        """The lexicon keys a text word is an inflected form of (empty for any other word)."""
+        found = self._seen.get(word)
+        if found is None:
+            found = self._table.get(spelling(word), _EMPTY)
+            if len(self._seen) < _SEEN_LIMIT:
+                self._seen[word] = found
+        return found
+
+    def __len__(self) -> int:
+        return len(self._table)

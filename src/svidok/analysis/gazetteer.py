@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from svidok.analysis.placekeys import KEY_VERSION, name_keys
+from svidok.analysis.placekeys import KEY_VERSION, name_keys, single_keys
 from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Place
 
@@ -39,6 +39,17 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class WordHits:
+    """One word as the gazetteer sees it."""
+
+    starts_name: bool  # it can be the first word of a multi-word name
+    places: list[Candidate]  # the places it names on its own
+
+
+_WORDS_MEMO = 200_000
+
+
+@dataclass(frozen=True)
 class Oblast:
     pcode: str
     label: str
@@ -55,9 +66,22 @@ class Gazetteer:
         self._load_places("world.tsv.gz")
         # First words of multi-word keys: a span is only worth looking up if it starts with one.
         self.first_words = frozenset(k.split(" ", 1)[0] for k in self.index if " " in k)
+        self._words: dict[str, WordHits] = {}
 
     def lookup(self, key: str) -> list[Candidate]:
         return self.index.get(key, [])
+
+    def word(self, word: str) -> WordHits:
+        """What one word of a text can be (memoised: most capitalised words of a text are
+        names and sentence starts, looked up again in every text)."""
+        hits = self._words.get(word)
+        if hits is None:
+            keys = single_keys(word)
+            hits = WordHits(not keys.isdisjoint(self.first_words),
+                            [c for key in sorted(keys) for c in self.index.get(key, ())])
+            if len(self._words) < _WORDS_MEMO:
+                self._words[word] = hits
+        return hits
 
     def oblast_by_adjective(self, keys: frozenset[str]) -> Oblast | None:
         for oblast in self.oblasts.values():

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from svidok.analysis.lemmas import grammemes, parse
 from svidok.analysis.placekeys import word_keys
-from svidok.analysis.tokens import Token, tokens
+from svidok.analysis.tokens import Token, capitalised, tokens
 from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Entity
 
@@ -78,20 +78,20 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     """Person names; no name starts or continues inside a ``blocked`` span (a place)."""
     lex = lexicon()
     inside = {pos for s, e in (blocked or []) for pos in range(s, e)}
-    toks = [t for t in tokens(text) if t.start not in inside]
+    toks = tokens(text)
     found = list(_call_signs(text, lex))
-    i = 0
-    while i < len(toks):
-        j = _name_run(text, toks, i, lex)
+    free = 0  # the first token not inside a name found already
+    for i in capitalised(text):
+        if i < free or toks[i].start in inside:
+            continue
+        j = _name_run(text, toks, i, lex, inside)
         if j > i:
             start, end = toks[i].start, toks[j - 1].end
             end = _initial_after(text, end)
             public = _public(toks[i:j], lex)
             found.append(Entity(start, end, text[start:end], "person", "name",
                                 public_figure=public))
-            i = j
-        else:
-            i += 1
+            free = j
     return found
 
 
@@ -104,7 +104,7 @@ def _call_signs(text: str, lex: Lexicon) -> Iterator[Entity]:
         yield Entity(start, end, match.group(1), "person", "call_sign")
 
 
-def _name_run(text: str, toks: list[Token], i: int, lex: Lexicon) -> int:
+def _name_run(text: str, toks: tuple[Token, ...], i: int, lex: Lexicon, inside: set[int]) -> int:
     """End index of a name starting at token ``i``, or ``i`` when none starts there."""
     first = toks[i].text
     if not _capitalised(first):
@@ -114,7 +114,7 @@ def _name_run(text: str, toks: list[Token], i: int, lex: Lexicon) -> int:
         return i
     j = i + 1
     while j < min(len(toks), i + _MAX_PARTS) and _adjacent(text, toks[j - 1], toks[j]) and \
-            _capitalised(toks[j].text):
+            _capitalised(toks[j].text) and toks[j].start not in inside:
         following = _kinds(toks[j].text)
         if not (following or "given" in kinds[-1]):
             break
@@ -178,7 +178,7 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
     return kinds
 
 
-def _public(parts: list[Token], lex: Lexicon) -> bool:
+def _public(parts: tuple[Token, ...], lex: Lexicon) -> bool:
     return any(word_keys(t.text) & lex.public.keys() for t in parts)
 
 

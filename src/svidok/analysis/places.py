@@ -19,8 +19,8 @@ from functools import lru_cache
 from svidok.analysis.gazetteer import Candidate, Gazetteer, load
 from svidok.analysis.lemmas import grammemes, parse
 from svidok.analysis.persons import lexicon
-from svidok.analysis.placekeys import lookup_keys, single_keys, word_keys
-from svidok.analysis.tokens import Token, tokens
+from svidok.analysis.placekeys import lookup_keys, word_keys
+from svidok.analysis.tokens import Token, capitalised, tokens, words
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Place
 
@@ -46,27 +46,29 @@ def cues() -> Cues:
 
 def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     gaz = gazetteer or load()
-    toks = list(tokens(text))
+    toks = tokens(text)
+    texts = words(text)
     found: list[tuple[int, int, list[Candidate]]] = []
-    i = 0
     oblast_nouns, direction_nouns = _cased(cues().oblast_nouns), _cased(cues().direction_nouns)
-    while i < len(toks):
-        following = toks[i + 1].text if i + 1 < len(toks) else ""
-        if following in direction_nouns and (sector := _front_sector(toks[i].text, gaz)):
-            found.append((i, i + 1, sector))
-            i += 2
+    # only a capitalised word, or any word before "область" or "напрямку", can start a place
+    before_nouns = [k - 1 for k, word in enumerate(texts)
+                    if k and (word in oblast_nouns or word in direction_nouns)]
+    starts = sorted({*capitalised(text), *before_nouns}) if before_nouns else capitalised(text)
+    free = 0  # the first token not inside a place found already
+    for i in starts:
+        if i < free:
             continue
-        # only a capitalised word, or any word before "область", can start a place
-        if not toks[i].text[:1].isupper() and following not in oblast_nouns:
-            i += 1
+        following = texts[i + 1] if i + 1 < len(texts) else ""
+        if following in direction_nouns and (sector := _front_sector(texts[i], gaz)):
+            found.append((i, i + 1, sector))
+            free = i + 2
+            continue
+        if not texts[i][:1].isupper() and following not in oblast_nouns:
             continue
         match = _match_at(text, toks, i, gaz)
-        if match is None:
-            i += 1
-            continue
-        j, candidates = match
-        found.append((i, j, candidates))
-        i = j
+        if match is not None:
+            found.append((i, match[0], match[1]))
+            free = match[0]
     mentions = [(toks[i].start, c[0].oblast_pcode) for i, _, c in found
                 if len({x.oblast_pcode for x in c}) == 1 and c[0].oblast_pcode]
     return [_entity(text, toks, i, j, _choose(c, mentions, toks[i].start)) for i, j, c in found]
@@ -75,26 +77,27 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
 Match = tuple[int, list[Candidate]]
 
 
-def _match_at(text: str, toks: list[Token], i: int, gaz: Gazetteer) -> Match | None:
+def _match_at(text: str, toks: tuple[Token, ...], i: int, gaz: Gazetteer) -> Match | None:
     oblast = _oblast_phrase(toks, i, gaz)
     if oblast is not None:
         return oblast
     if not toks[i].text[:1].isupper():
         return None
-    longest = min(_MAX_WORDS, len(toks) - i)
-    if not single_keys(toks[i].text) & gaz.first_words:
-        longest = 1
-    for n in range(longest, 0, -1):
+    hits = gaz.word(toks[i].text)
+    longest = min(_MAX_WORDS, len(toks) - i) if hits.starts_name else 1
+    for n in range(longest, 1, -1):
         span = toks[i : i + n]
         if not _adjacent(text, span):
             continue
         candidates = [c for key in lookup_keys([t.text for t in span]) for c in gaz.lookup(key)]
-        if candidates and (n > 1 or _plausible_single(text, toks, i, candidates)):
+        if candidates:
             return i + n, _unique(candidates)
+    if hits.places and _plausible_single(text, toks, i, hits.places):
+        return i + 1, _unique(hits.places)
     return None
 
 
-def _oblast_phrase(toks: list[Token], i: int, gaz: Gazetteer) -> Match | None:
+def _oblast_phrase(toks: tuple[Token, ...], i: int, gaz: Gazetteer) -> Match | None:
     """"Харківська область", "Харьковской области", "Kharkiv oblast" (two words)."""
     if i + 1 >= len(toks) or toks[i + 1].text.lower() not in cues().oblast_nouns:
         return None
@@ -137,11 +140,13 @@ def _front_sector(word: str, gaz: Gazetteer) -> list[Candidate]:
     return [Candidate(place, 0, oblast.pcode)]
 
 
-def _adjacent(text: str, span: list[Token]) -> bool:
+def _adjacent(text: str, span: tuple[Token, ...]) -> bool:
     return all(text[a.end : b.start] in (" ", "-") for a, b in itertools.pairwise(span))
 
 
-def _plausible_single(text: str, toks: list[Token], i: int, candidates: list[Candidate]) -> bool:
+def _plausible_single(
+    text: str, toks: tuple[Token, ...], i: int, candidates: list[Candidate],
+) -> bool:
     """A lone capitalised word is a place unless it reads as something else too and nothing
     (a preposition before it) says it is a place: "Мене" at a sentence start is a pronoun,
     not the town of Мена; "Шевченка" is a surname, not the village."""
@@ -163,7 +168,7 @@ def _plausible_single(text: str, toks: list[Token], i: int, candidates: list[Can
     return town or any(c.place.level != "village" for c in candidates)
 
 
-def _next_is_capitalised(text: str, toks: list[Token], i: int) -> bool:
+def _next_is_capitalised(text: str, toks: tuple[Token, ...], i: int) -> bool:
     return i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and _adjacent(text, toks[i:i + 2])
 
 
@@ -220,7 +225,7 @@ def _choose(candidates: list[Candidate], mentions: list[tuple[int, str]], at: in
     return min(near, key=lambda c: (distance[c.oblast_pcode], -c.rank[0], -c.rank[1]))
 
 
-def _entity(text: str, toks: list[Token], i: int, j: int, chosen: Candidate) -> Entity:
+def _entity(text: str, toks: tuple[Token, ...], i: int, j: int, chosen: Candidate) -> Entity:
     start, end = toks[i].start, toks[j - 1].end
     place = chosen.place
     if place.level in ("raion", "hromada", "oblast") and not place.name_uk:

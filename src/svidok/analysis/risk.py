@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 from typing import Any
 
 from svidok.analysis.lemmas import forms
 from svidok.analysis.surface import FormIndex
-from svidok.analysis.tokens import tokens
+from svidok.analysis.tokens import words
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Risk, Theme
 
@@ -71,16 +72,15 @@ def assess(text: str, entities: list[Entity], themes: list[Theme]) -> Risk:
 def _roles(text: str) -> list[str]:
     """Rank and role words ("командир взводу", "sniper"), looked up by their first word."""
     index: FormIndex = _config()["roles_index"]
-    words = [t.text for t in tokens(text)]
-    token_keys = [index.keys(w) for w in words]
+    texts = words(text)
+    starting = list(map(_roles_from, texts))  # C-level loop: _roles_from is an lru_cache
     found: list[str] = []
-    for i, keys in enumerate(token_keys):
-        if not keys:
-            continue
-        for role in _roles_from(words[i]):
+    for i in compress(range(len(texts)), starting):
+        for role in starting[i]:
             n = len(role)
-            if i + n <= len(words) and all(role[k] & token_keys[i + k] for k in range(1, n)):
-                phrase = " ".join(words[i : i + n])
+            if i + n <= len(texts) and all(not role[k].isdisjoint(index.keys(texts[i + k]))
+                                           for k in range(1, n)):
+                phrase = " ".join(texts[i : i + n])
                 if phrase not in found:
                     found.append(phrase)
     return found

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from svidok.analysis.lemmas import forms
 from svidok.analysis.surface import FormIndex
-from svidok.analysis.tokens import Token, tokens
+from svidok.analysis.tokens import tokens, words
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Theme
 
@@ -72,17 +73,17 @@ def taxonomy() -> Taxonomy:
 def find(text: str) -> list[Theme]:
     tax = taxonomy()
     toks = tokens(text)
-    token_forms = [tax.index.keys(t.text) for t in toks]
+    texts = words(text)
+    starting = list(map(_starting, texts))  # C-level loop: _starting is an lru_cache
     scores: dict[str, float] = {}
     evidence: dict[str, list[tuple[int, int]]] = {}
     counted: set[tuple[str, str]] = set()
-    for i, tok in enumerate(toks):
-        for term in _starting(tok.text):
-            end = _rest_matches(term.words[1:], toks, token_forms, i + 1)
+    for i in compress(range(len(texts)), starting):  # only words that start a term
+        for term in starting[i]:
+            end = _rest_matches(term.words[1:], texts, tax.index, i + 1)
             if end is None:
                 continue
-            evidence.setdefault(term.theme, []).append((tok.start, toks[end].end if end > i
-                                                        else tok.end))
+            evidence.setdefault(term.theme, []).append((toks[i].start, toks[end].end))
             if (term.theme, term.label) not in counted:
                 counted.add((term.theme, term.label))
                 scores[term.theme] = scores.get(term.theme, 0.0) + term.weight
@@ -107,14 +108,13 @@ def _starting(word: str) -> tuple[Term, ...]:
 
 
 def _rest_matches(
-    parts: tuple[frozenset[str] | str, ...], toks: tuple[Token, ...],
-    token_forms: list[frozenset[str]], at: int,
+    parts: tuple[frozenset[str] | str, ...], texts: tuple[str, ...], index: FormIndex, at: int,
 ) -> int | None:
     """Index of the token matching the last part, each part within MAX_GAP words of the last."""
     last = at - 1
     for part in parts:
-        for j in range(last + 1, min(len(toks), last + 2 + MAX_GAP)):
-            if _word_matches(part, toks[j], token_forms[j]):
+        for j in range(last + 1, min(len(texts), last + 2 + MAX_GAP)):
+            if _word_matches(part, texts[j], index):
                 last = j
                 break
         else:
@@ -122,7 +122,7 @@ def _rest_matches(
     return last
 
 
-def _word_matches(part: frozenset[str] | str, tok: Token, tok_forms: frozenset[str]) -> bool:
+def _word_matches(part: frozenset[str] | str, word: str, index: FormIndex) -> bool:
     if isinstance(part, str):
-        return tok.text.lower().startswith(part[:-1])
-    return bool(part & tok_forms)
+        return word.lower().startswith(part[:-1])
+    return not part.isdisjoint(index.keys(word))

@@ -172,6 +172,7 @@ def _next_is_capitalised(text: str, toks: tuple[Token, ...], i: int) -> bool:
     return i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and _adjacent(text, toks[i:i + 2])
 
 
+@lru_cache(maxsize=100_000)
 def _other_reading(word: str) -> str | None:
     """``name`` when the dictionaries read the word as a given name, surname or patronymic,
     ``word`` for any other ordinary word, ``function`` for a pronoun, preposition, conjunction

@@ -15,8 +15,8 @@ from typing import Any
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Unit
 
-_MILITARY_UNIT = re.compile(
-    r"(?:в/ч|в\.ч\.|військов\w* частин\w*|воинск\w* част\w*|military unit|unit)\s*"
+_MILITARY_UNIT = re.compile(  # the lookahead lets the engine skip other positions quickly
+    r"(?=[вВmMuU])(?:в/ч|в\.ч\.|військов\w* частин\w*|воинск\w* част\w*|military unit|unit)\s*"
     r"(?:№\s*)?([АAВBТT]?\s?-?\d{4})(?!\d)",
     re.IGNORECASE,
 )
@@ -69,14 +69,21 @@ def formation_pattern() -> re.Pattern[str]:
     in data order (most specific first), then an optional quoted name."""
     ordinal = "|".join(re.escape(stem) for stem, _ in ordinal_stems())
     bodies = []
+    firsts = {"о", "О", "s", "S", "i", "I"}  # the optional qualifier: окрем-, отдельн-, …
     for index, k in enumerate(_data()["kinds"]):
+        firsts |= {a[0] for a in k["abbr"]}
+        firsts |= {c for stem in k["stems"] for word in (stem, _unqualified(stem))
+                   for c in (word[0], word[0].upper())}
         abbrs = [re.escape(a) + r"(?![\w])" for a in k["abbr"]]
         stems = [r"\s+".join(re.escape(w) + r"[\w'’ʼ-]*" for w in _unqualified(s).split())
                  for s in k["stems"]]
         body = "|".join(abbrs + [f"(?i:{_QUALIFIER}{s})" for s in stems])
         bodies.append(f"(?P<k{index}>{body})")
     number = rf"(?:{_NUMBER}|(?i:((?:{ordinal})[\w'’ʼ]*)))"
-    return re.compile(rf"(?<![\d\w]){number}{_GAP}(?:{'|'.join(bodies)}){_QUOTED_NAME}")
+    # the lookahead rejects at once a number not followed by anything a type can start with
+    kind_start = "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
+    return re.compile(rf"(?<![\d\w]){number}{_GAP}{kind_start}(?:{'|'.join(bodies)})"
+                      rf"{_QUOTED_NAME}")
 
 
 @lru_cache(maxsize=1)

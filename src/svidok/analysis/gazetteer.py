@@ -83,6 +83,10 @@ class Gazetteer:
                 self._words[word] = hits
         return hits
 
+    def forget(self) -> None:
+        """Drop the memo of text words (benchmarks measuring words never seen before)."""
+        self._words.clear()
+
     def oblast_by_adjective(self, keys: frozenset[str]) -> Oblast | None:
         for oblast in self.oblasts.values():
             if oblast.adjective_keys & keys:

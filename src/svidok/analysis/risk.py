@@ -30,7 +30,6 @@ def _config() -> dict[str, Any]:
         for form in parts[0]:
             by_first.setdefault(form, []).append(parts)
     raw["roles_by_first"] = by_first
-    raw["roles_index"] = FormIndex(w for role in raw["roles"] for w in role.split())
     return raw
 
 
@@ -71,7 +70,7 @@ def assess(text: str, entities: list[Entity], themes: list[Theme]) -> Risk:
 
 def _roles(text: str) -> list[str]:
     """Rank and role words ("командир взводу", "sniper"), looked up by their first word."""
-    index: FormIndex = _config()["roles_index"]
+    index = roles_index()
     texts = words(text)
     starting = list(map(_roles_from, texts))  # C-level loop: _roles_from is an lru_cache
     found: list[str] = []
@@ -89,7 +88,12 @@ def _roles(text: str) -> list[str]:
 @lru_cache(maxsize=100_000)
 def _roles_from(word: str) -> tuple[tuple[frozenset[str], ...], ...]:
     """Roles whose first word this word can be (cached per word)."""
-    config = _config()
-    by_first = config["roles_by_first"]
-    return tuple({id(r): r for f in config["roles_index"].keys(word)
+    by_first = _config()["roles_by_first"]
+    return tuple({id(r): r for f in roles_index().keys(word)
                   for r in by_first.get(f, ())}.values())
+
+
+@lru_cache(maxsize=1)
+def roles_index() -> FormIndex:
+    """Every inflected form of the role words."""
+    return FormIndex(w for role in _config()["roles"] for w in role.split())

@@ -62,5 +62,9 @@ class FormIndex:
                 self._seen[word] = found
         return found
 
+    def forget(self) -> None:
+        """Drop the memo of text words (benchmarks measuring words never seen before)."""
+        self._seen.clear()
+
     def __len__(self) -> int:
         return len(self._table)

@@ -180,3 +180,32 @@ def test_front_sectors_named_by_adjective(text: str, surface: str, name_en: str)
 
 def test_an_adjective_without_a_direction_noun_is_not_a_place() -> None:
     assert texts("Покровський собор стоїть.", "place") == []  # no: "собор" is no front sector
+
+
+@pytest.mark.parametrize(("text", "surface", "name_en"), [
+    ("Бахмутовцы говорили, что город держится.", "Бахмутовцы", "Bakhmut"),
+    ("Ми, кияни, звикли до тривог.", "кияни", "Kyiv"),
+    ("Харків’янка розповіла, як забрали чоловіка.", "Харків’янка", "Kharkiv"),
+    ("Там служили двоє маріупольців.", "маріупольців", "Mariupol"),
+])
+def test_demonyms_name_the_city_of_their_people(text: str, surface: str, name_en: str) -> None:
+    [place] = of_type(text, "place")
+    assert place.text == surface and place.place is not None
+    assert place.place.name_en == name_en
+
+
+@pytest.mark.parametrize(("text", "surface", "oblast"), [
+    ("Я торгував на Привозі, поки не забрали.", "Привозі", "Odesa Oblast"),
+    ("Его взяли прямо на Барабашово.", "Барабашово", "Kharkiv Oblast"),
+    ("Вони стояли на Майдані Незалежності.", "Майдані Незалежності", "Kyiv City"),
+])
+def test_named_points_of_interest_resolve_to_their_oblast(
+    text: str, surface: str, oblast: str,
+) -> None:
+    [place] = of_type(text, "place")
+    assert place.text == surface and place.place is not None
+    assert place.place.level == "poi" and place.place.oblast == oblast
+
+
+def test_a_word_that_only_resembles_a_demonym_is_not_a_place() -> None:
+    assert of_type("Привезли нові кий для більярду.", "place") == []

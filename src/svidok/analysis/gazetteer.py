@@ -18,7 +18,7 @@ from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Place
 
 LEVEL_RANK = {"city": 4, "settlement": 3, "village": 1, "raion": 2, "hromada": 2, "oblast": 5,
-              "country": 6, "region": 5, "mountains": 2, "river": 2}
+              "country": 6, "region": 5, "mountains": 2, "river": 2, "poi": 2}
 
 
 class GazetteerOutdated(RuntimeError):

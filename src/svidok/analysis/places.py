@@ -15,11 +15,13 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress
 
 from svidok.analysis.gazetteer import Candidate, Gazetteer, load
-from svidok.analysis.lemmas import grammemes, parse
+from svidok.analysis.lemmas import forms, grammemes, parse
 from svidok.analysis.persons import lexicon
-from svidok.analysis.placekeys import lookup_keys, word_keys
+from svidok.analysis.placekeys import lookup_keys, name_keys, word_keys
+from svidok.analysis.surface import FormIndex
 from svidok.analysis.tokens import Token, capitalised, tokens, words
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Place
@@ -69,12 +71,50 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
         if match is not None:
             found.append((i, match[0], match[1]))
             free = match[0]
+    found += _demonyms(texts, found, gaz)
+    found.sort(key=lambda f: f[0])
     mentions = [(toks[i].start, c[0].oblast_pcode) for i, _, c in found
                 if len({x.oblast_pcode for x in c}) == 1 and c[0].oblast_pcode]
     return [_entity(text, toks, i, j, _choose(c, mentions, toks[i].start)) for i, j, c in found]
 
 
 Match = tuple[int, list[Candidate]]
+
+
+def _demonyms(
+    texts: tuple[str, ...], found: list[tuple[int, int, list[Candidate]]], gaz: Gazetteer,
+) -> list[tuple[int, int, list[Candidate]]]:
+    """"бахмутовец", "киянами", "харків'янка": the city its people are named after."""
+    taken = {k for i, j, _ in found for k in range(i, j)}
+    cities = list(map(_demonym_city, texts))  # C-level loop: _demonym_city is an lru_cache
+    hits = []
+    for i in compress(range(len(texts)), cities):
+        city = _city(cities[i], gaz)
+        if city is not None and i not in taken:
+            hits.append((i, i + 1, [city]))
+    return hits
+
+
+@lru_cache(maxsize=1)
+def _demonym_index() -> tuple[FormIndex, dict[str, str]]:
+    raw = load_yaml("gazetteer", "demonyms.yaml")
+    city_of = {key: city for city, names in raw["cities"].items() for name in names
+               for key in forms(name)}
+    return FormIndex(w for names in raw["cities"].values() for w in names), city_of
+
+
+@lru_cache(maxsize=100_000)
+def _demonym_city(word: str) -> str:
+    """The city (its Ukrainian name) a word names the people of, or ""."""
+    index, city_of = _demonym_index()
+    return next((city_of[k] for k in sorted(index.keys(word)) if k in city_of), "")
+
+
+def _city(name: str, gaz: Gazetteer) -> Candidate | None:
+    """The largest city of that name."""
+    cities = [c for key in name_keys(name.split()) for c in gaz.lookup(key)
+              if c.place.level == "city" and not c.place.foreign]
+    return max(cities, key=lambda c: c.population) if cities else None
 
 
 def _match_at(text: str, toks: tuple[Token, ...], i: int, gaz: Gazetteer) -> Match | None:

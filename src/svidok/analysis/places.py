@@ -15,7 +15,6 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import compress
 
 from svidok.analysis.gazetteer import Candidate, Gazetteer, load
 from svidok.analysis.lemmas import forms, grammemes, parse
@@ -88,7 +87,7 @@ def _demonyms(
     taken = {k for i, j, _ in found for k in range(i, j)}
     cities = list(map(_demonym_city, texts))  # C-level loop: _demonym_city is an lru_cache
     hits = []
-    for i in compress(range(len(texts)), cities):
+    for i in itertools.compress(range(len(texts)), cities):
         city = _city(cities[i], gaz)
         if city is not None and i not in taken:
             hits.append((i, i + 1, [city]))

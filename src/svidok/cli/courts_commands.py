@@ -35,13 +35,9 @@ def ingest(
     """Select criminal decisions on Art. 407/408 (or the military chapter) from the index."""
     wanted = codes.selected(tuple(s.strip() for s in select.split(",") if s.strip()))
     report = index.Report()
-    store = CourtsStore(db)
-    try:
-        with index.open_index(source) as (fh, archive):
-            written = store.add(index.select(index.rows(fh, report), wanted, report))
-            store.add_dictionary(index.dictionaries(archive, dicts, report))
-    finally:
-        store.close()
+    with CourtsStore(db) as store, index.open_index(source) as (fh, archive):
+        written = store.add(index.select(index.rows(fh, report), wanted, report))
+        store.add_dictionary(index.dictionaries(archive, dicts, report))
     summary = {"rows": report.rows, "selected": report.selected, "written": written,
                "by_article": report.by_article,
                "criminal_without_category": report.criminal_without_category,
@@ -149,11 +145,8 @@ def fetch_(
 ) -> None:
     """Download decision texts by their doc_url: rate-limited, retried, resumable."""
     wanted = [i.strip() for i in ids.split(",") if i.strip()]
-    store = CourtsStore(db)
-    try:
+    with CourtsStore(db) as store:
         urls = store.urls(wanted)
-    finally:
-        store.close()
     fetcher = fetch.Fetcher(out, rate=rate)
     results = []
     try:
@@ -183,11 +176,8 @@ def summary_(
     json_out: JsonFlag = False,
 ) -> None:
     """Counts of selected decisions by month, week, region, court or outcome."""
-    store = CourtsStore(db)
-    try:
+    with CourtsStore(db) as store:
         groups = summary.summarise(store, by, article)
-    finally:
-        store.close()
     if json_out:
         io.emit_json([g.to_json() for g in groups])
         return
@@ -205,9 +195,6 @@ def chart_(
     ] = None,
 ) -> None:
     """Decisions per month, outcome shares over time, or decisions by region."""
-    store = CourtsStore(db)
-    try:
+    with CourtsStore(db) as store:
         chart.draw(store, kind, out, article)
-    finally:
-        store.close()
     io.out.print(f"chart written to {out}")

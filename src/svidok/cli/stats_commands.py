@@ -106,11 +106,8 @@ def _request(articles: str, start: str, end: str) -> tuple[date, date, tuple[str
 
 
 def _pool(db: Path | None) -> tuple[list[figures.Figure], list[Restatement]]:
-    store = StatsStore(db)
-    try:
+    with StatsStore(db) as store:
         return store.pool()
-    finally:
-        store.close()
 
 
 @app.command("series")
@@ -199,12 +196,9 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Write every figure (ingested, derived, bundled) as CSV, or SQLite for Datasette."""
-    store = StatsStore(db)
-    try:
+    with StatsStore(db) as store:
         cells = store.cells()
         pool, _ = store.pool(cells)
-    finally:
-        store.close()
     if fmt is ExportFormat.CSV:
         count = export_module.to_csv(pool, out)
     else:

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from pathlib import Path
 from typing import Any
 
 from svidok.records.courts.index import Decision
-from svidok.records.paths import data_dir
+from svidok.records.paths import PublicStore
 
 BATCH = 5_000
 SCHEMA = """
@@ -34,16 +32,10 @@ FIELDS = [f.name for f in dataclasses.fields(Decision)]
 INSERT = "INSERT OR REPLACE INTO decisions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
 
 
-def default_path() -> Path:
-    return data_dir() / "courts.sqlite3"
 
-
-class CourtsStore:
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(self.path)
-        self.conn.executescript(SCHEMA)
+class CourtsStore(PublicStore):
+    FILENAME = "courts.sqlite3"
+    SCHEMA = SCHEMA
 
     def add(self, decisions: Iterable[Decision]) -> int:
         """Store in batches of 5,000, each one transaction; returns how many were written."""
@@ -80,6 +72,3 @@ class CourtsStore:
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM decisions").fetchone()[0])
-
-    def close(self) -> None:
-        self.conn.close()

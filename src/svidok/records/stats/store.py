@@ -7,11 +7,9 @@ again changes nothing.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
-from pathlib import Path
 
-from svidok.records.paths import data_dir
+from svidok.records.paths import PublicStore
 from svidok.records.stats.figures import Figure, available
 from svidok.records.stats.form1 import Cell
 from svidok.records.stats.series import Restatement, monthly_from_reports
@@ -25,16 +23,10 @@ CREATE TABLE IF NOT EXISTS form1_cells(
 """
 
 
-def default_path() -> Path:
-    return data_dir() / "stats.sqlite3"
 
-
-class StatsStore:
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(self.path)
-        self.conn.executescript(SCHEMA)
+class StatsStore(PublicStore):
+    FILENAME = "stats.sqlite3"
+    SCHEMA = SCHEMA
 
     def has(self, sha256: str) -> bool:
         row = self.conn.execute(
@@ -72,9 +64,6 @@ class StatsStore:
 
     def figures(self) -> list[Figure]:
         return as_figures(self.cells())
-
-    def close(self) -> None:
-        self.conn.close()
 
 
 def as_figures(cells: list[Cell]) -> list[Figure]:

@@ -14,23 +14,46 @@ _UK_ONLY = "іїєґ"
 _RU_ONLY = "ыэъё"
 _CYRILLIC = "абвгдеєжзиіїйклмнопрстуфхцчшщьюяґёыэъ"
 _LATIN = "abcdefghijklmnopqrstuvwxyz"
+_APOSTROPHES = "'’ʼ"
 _APOSTROPHE_IN_WORD = re.compile(r"\w['’ʼ]\w")
 
+# Letters are counted on the text encoded as Windows-1251, which has every letter above in one
+# byte: deleting all other bytes and taking the length counts them in C, ~10x faster than a
+# str.count per letter. Characters the code page lacks are dropped by the encoding; none is a
+# letter counted here.
+_CODEPAGE = "cp1251"
 
-def _count(text: str, letters: str) -> int:
-    return sum(text.count(letter) for letter in letters)  # str.count runs in C: ~20x a regex
+
+def _bytes_of(letters: str) -> bytes:
+    return letters.encode(_CODEPAGE)
+
+
+def _all_but(letters: str) -> bytes:
+    keep = set(_bytes_of(letters))
+    return bytes(b for b in range(256) if b not in keep)
+
+
+_NOT_CYRILLIC, _NOT_LATIN = _all_but(_CYRILLIC), _all_but(_LATIN)
+_UK_BYTES, _RU_BYTES = _bytes_of(_UK_ONLY), _bytes_of(_RU_ONLY)
+
+
+def _count(encoded: bytes, others: bytes) -> int:
+    return len(encoded.translate(None, others))
 
 
 def detect(text: str) -> str:
     """``uk``, ``ru``, ``en`` or ``und`` (no letters to judge by)."""
     lower = text.lower()
-    cyrillic, latin = _count(lower, _CYRILLIC), _count(lower, _LATIN)
+    encoded = lower.encode(_CODEPAGE, "ignore")
+    cyrillic, latin = _count(encoded, _NOT_CYRILLIC), _count(encoded, _NOT_LATIN)
     if cyrillic == 0 and latin == 0:
         return "und"
     if latin > cyrillic:
         return "en"
-    uk = _count(lower, _UK_ONLY) + len(_APOSTROPHE_IN_WORD.findall(lower))
-    ru = _count(lower, _RU_ONLY)
+    uk = sum(map(encoded.count, _UK_BYTES))
+    if any(a in lower for a in _APOSTROPHES):
+        uk += len(_APOSTROPHE_IN_WORD.findall(lower))
+    ru = sum(map(encoded.count, _RU_BYTES))
     if uk == ru == 0:
         return "ru"  # only shared letters: Ukrainian prose without і, ї, є, ґ is vanishingly rare
     return "uk" if uk >= ru else "ru"

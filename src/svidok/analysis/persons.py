@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from svidok.analysis.lemmas import grammemes, parse
 from svidok.analysis.placekeys import word_keys
-from svidok.analysis.tokens import Token, capitalised, tokens
+from svidok.analysis.tokens import Tokens, capitalised, mark_before, tokens
 from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Entity
 
@@ -82,13 +82,13 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     found = list(_call_signs(text, lex))
     free = 0  # the first token not inside a name found already
     for i in capitalised(text):
-        if i < free or toks[i].start in inside:
+        if i < free or toks.starts[i] in inside:
             continue
         j = _name_run(text, toks, i, lex, inside)
         if j > i:
-            start, end = toks[i].start, toks[j - 1].end
+            start, end = toks.starts[i], toks.ends[j - 1]
             end = _initial_after(text, end)
-            public = _public(toks[i:j], lex)
+            public = _public(toks.words[i:j], lex)
             found.append(Entity(start, end, text[start:end], "person", "name",
                                 public_figure=public))
             free = j
@@ -104,25 +104,25 @@ def _call_signs(text: str, lex: Lexicon) -> Iterator[Entity]:
         yield Entity(start, end, match.group(1), "person", "call_sign")
 
 
-def _name_run(text: str, toks: tuple[Token, ...], i: int, lex: Lexicon, inside: set[int]) -> int:
+def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -> int:
     """End index of a name starting at token ``i``, or ``i`` when none starts there."""
-    first = toks[i].text
+    first = toks.words[i]
     if not _capitalised(first):
         return i
     kinds = [_kinds(first)]
     if not kinds[0]:
         return i
-    j = i + 1
-    while j < min(len(toks), i + _MAX_PARTS) and _adjacent(text, toks[j - 1], toks[j]) and \
-            _capitalised(toks[j].text) and toks[j].start not in inside:
-        following = _kinds(toks[j].text)
+    j, last = i + 1, min(len(toks), i + _MAX_PARTS)
+    while j < last and text[toks.ends[j - 1] : toks.starts[j]] == " " and \
+            _capitalised(toks.words[j]) and toks.starts[j] not in inside:
+        following = _kinds(toks.words[j])
         if not (following or "given" in kinds[-1]):
             break
         kinds.append(following)
         j += 1
-    if j - i > 1 or _after_cue(text, toks[i].start, lex):
+    if j - i > 1 or _after_cue(text, toks.starts[i], lex):
         return j
-    return j if _single_word_name(kinds[0], first, _sentence_start(text, toks[i])) else i
+    return j if _single_word_name(kinds[0], first, _sentence_start(text, toks.starts[i])) else i
 
 
 def _single_word_name(kinds: frozenset[str], word: str, sentence_start: bool) -> bool:
@@ -178,20 +178,16 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
     return kinds
 
 
-def _public(parts: tuple[Token, ...], lex: Lexicon) -> bool:
-    return any(word_keys(t.text) & lex.public.keys() for t in parts)
+def _public(parts: list[str], lex: Lexicon) -> bool:
+    return any(word_keys(word) & lex.public.keys() for word in parts)
 
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
-def _adjacent(text: str, a: Token, b: Token) -> bool:
-    return text[a.end : b.start] == " "
-
-
-def _sentence_start(text: str, tok: Token) -> bool:
-    return text[: tok.start].rstrip()[-1:] in ("", ".", "!", "?", "\n", ":", "—", "«", '"')
+def _sentence_start(text: str, start: int) -> bool:
+    return mark_before(text, start) in ("", ".", "!", "?", "\n", ":", "—", "«", '"')
 
 
 def _after_cue(text: str, start: int, lex: Lexicon) -> bool:

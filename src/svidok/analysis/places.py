@@ -21,7 +21,7 @@ from svidok.analysis.lemmas import forms, grammemes, parse
 from svidok.analysis.persons import lexicon
 from svidok.analysis.placekeys import lookup_keys, name_keys, word_keys
 from svidok.analysis.surface import FormIndex
-from svidok.analysis.tokens import Token, capitalised, tokens, words
+from svidok.analysis.tokens import Tokens, capitalised, mark_before, tokens, words
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Place
 
@@ -72,16 +72,16 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
             free = match[0]
     found += _demonyms(texts, found, gaz)
     found.sort(key=lambda f: f[0])
-    mentions = [(toks[i].start, c[0].oblast_pcode) for i, _, c in found
+    mentions = [(toks.starts[i], c[0].oblast_pcode) for i, _, c in found
                 if len({x.oblast_pcode for x in c}) == 1 and c[0].oblast_pcode]
-    return [_entity(text, toks, i, j, _choose(c, mentions, toks[i].start)) for i, j, c in found]
+    return [_entity(text, toks, i, j, _choose(c, mentions, toks.starts[i])) for i, j, c in found]
 
 
 Match = tuple[int, list[Candidate]]
 
 
 def _demonyms(
-    texts: tuple[str, ...], found: list[tuple[int, int, list[Candidate]]], gaz: Gazetteer,
+    texts: list[str], found: list[tuple[int, int, list[Candidate]]], gaz: Gazetteer,
 ) -> list[tuple[int, int, list[Candidate]]]:
     """"бахмутовец", "киянами", "харків'янка": the city its people are named after."""
     taken = {k for i, j, _ in found for k in range(i, j)}
@@ -116,34 +116,31 @@ def _city(name: str, gaz: Gazetteer) -> Candidate | None:
     return max(cities, key=lambda c: c.population) if cities else None
 
 
-def _match_at(text: str, toks: tuple[Token, ...], i: int, gaz: Gazetteer) -> Match | None:
+def _match_at(text: str, toks: Tokens, i: int, gaz: Gazetteer) -> Match | None:
     oblast = _oblast_phrase(toks, i, gaz)
     if oblast is not None:
         return oblast
-    if not toks[i].text[:1].isupper():
+    if not toks.words[i][:1].isupper():
         return None
-    hits = gaz.word(toks[i].text)
-    longest = min(_MAX_WORDS, len(toks) - i) if hits.starts_name else 1
+    hits = gaz.word(toks.words[i])
+    longest = _joined(text, toks, i, min(_MAX_WORDS, len(toks) - i)) if hits.starts_name else 1
     for n in range(longest, 1, -1):
-        span = toks[i : i + n]
-        if not _adjacent(text, span):
-            continue
-        candidates = [c for key in lookup_keys([t.text for t in span]) for c in gaz.lookup(key)]
+        candidates = _span_candidates(tuple(toks.words[i : i + n]), gaz)
         if candidates:
-            return i + n, _unique(candidates)
+            return i + n, candidates
     if hits.places and _plausible_single(text, toks, i, hits.places):
         return i + 1, _unique(hits.places)
     return None
 
 
-def _oblast_phrase(toks: tuple[Token, ...], i: int, gaz: Gazetteer) -> Match | None:
+def _oblast_phrase(toks: Tokens, i: int, gaz: Gazetteer) -> Match | None:
     """"Харківська область", "Харьковской области", "Kharkiv oblast" (two words)."""
-    if i + 1 >= len(toks) or toks[i + 1].text.lower() not in cues().oblast_nouns:
+    if i + 1 >= len(toks) or toks.words[i + 1].lower() not in cues().oblast_nouns:
         return None
-    oblast = gaz.oblast_by_adjective(word_keys(toks[i].text))
+    oblast = gaz.oblast_by_adjective(word_keys(toks.words[i]))
     if oblast is None:
         return None
-    place = Place(toks[i].text, oblast.label, "oblast", oblast.pcode, oblast.label, oblast.iso)
+    place = Place(toks.words[i], oblast.label, "oblast", oblast.pcode, oblast.label, oblast.iso)
     return i + 2, [Candidate(place, 0, oblast.pcode)]
 
 
@@ -179,26 +176,36 @@ def _front_sector(word: str, gaz: Gazetteer) -> list[Candidate]:
     return [Candidate(place, 0, oblast.pcode)]
 
 
-def _adjacent(text: str, span: tuple[Token, ...]) -> bool:
-    return all(text[a.end : b.start] in (" ", "-") for a, b in itertools.pairwise(span))
+def _joined(text: str, toks: Tokens, i: int, most: int) -> int:
+    """How many words from ``i`` on (at most ``most``) are joined by a space or a hyphen."""
+    n = 1
+    while n < most and text[toks.ends[i + n - 1] : toks.starts[i + n]] in (" ", "-"):
+        n += 1
+    return n
+
+
+@lru_cache(maxsize=100_000)
+def _span_candidates(span: tuple[str, ...], gaz: Gazetteer) -> list[Candidate]:
+    """The places a run of words names (cached: a gazetteer does not change while loaded)."""
+    return _unique([c for key in lookup_keys(list(span)) for c in gaz.lookup(key)])
 
 
 def _plausible_single(
-    text: str, toks: tuple[Token, ...], i: int, candidates: list[Candidate],
+    text: str, toks: Tokens, i: int, candidates: list[Candidate],
 ) -> bool:
     """A lone capitalised word is a place unless it reads as something else too and nothing
     (a preposition before it) says it is a place: "Мене" at a sentence start is a pronoun,
     not the town of Мена; "Шевченка" is a surname, not the village."""
-    other = _other_reading(toks[i].text)
+    other = _other_reading(toks.words[i])
     town = max(c.population for c in candidates) >= TOWN_POPULATION
     if other == "function":
         return False
     if other == "name":  # "talked to Serhii", "з Тарасом": a name, unless a real town is meant
         return town and not _next_is_capitalised(text, toks, i)
-    before = toks[i - 1].text.lower() if i > 0 else ""
+    before = toks.words[i - 1].lower() if i > 0 else ""
     if before in cues().prepositions or before in cues().settlement_nouns:
         return True
-    sentence_start = i == 0 or text[: toks[i].start].rstrip()[-1:] in ".!?:\n\"«—-"
+    sentence_start = i == 0 or mark_before(text, toks.starts[i]) in ".!?:\n\"«—-"
     if other is None:
         return True
     if sentence_start:  # "Мені сказали": the town of Мена has 11,000 people, Київ millions
@@ -207,8 +214,8 @@ def _plausible_single(
     return town or any(c.place.level != "village" for c in candidates)
 
 
-def _next_is_capitalised(text: str, toks: tuple[Token, ...], i: int) -> bool:
-    return i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and _adjacent(text, toks[i:i + 2])
+def _next_is_capitalised(text: str, toks: Tokens, i: int) -> bool:
+    return i + 1 < len(toks) and toks.words[i + 1][:1].isupper() and _joined(text, toks, i, 2) == 2
 
 
 @lru_cache(maxsize=100_000)
@@ -265,8 +272,8 @@ def _choose(candidates: list[Candidate], mentions: list[tuple[int, str]], at: in
     return min(near, key=lambda c: (distance[c.oblast_pcode], -c.rank[0], -c.rank[1]))
 
 
-def _entity(text: str, toks: tuple[Token, ...], i: int, j: int, chosen: Candidate) -> Entity:
-    start, end = toks[i].start, toks[j - 1].end
+def _entity(text: str, toks: Tokens, i: int, j: int, chosen: Candidate) -> Entity:
+    start, end = toks.starts[i], toks.ends[j - 1]
     place = chosen.place
     if place.level in ("raion", "hromada", "oblast") and not place.name_uk:
         place = replace(place, name_uk=text[start:end])

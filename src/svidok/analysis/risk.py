@@ -14,11 +14,11 @@ from svidok.analysis.tokens import words
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Risk, Theme
 
-_EXACT_DATE = re.compile(
-    r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}\s+(?:січня|лютого|березня|квітня|травня|червня|"
+_EXACT_DATE = re.compile(  # the leading class lets the regex engine skip to digits
+    r"(?=\d)(?:\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}\s+(?:січня|лютого|березня|квітня|травня|червня|"
     r"липня|серпня|вересня|жовтня|листопада|грудня|января|февраля|марта|апреля|мая|июня|июля|"
     r"августа|сентября|октября|ноября|декабря|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\b", re.IGNORECASE)
+    r"September|October|November|December)\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -108,7 +108,7 @@ def _starting(word: str) -> tuple[Term, ...]:
 
 
 def _rest_matches(
-    parts: tuple[frozenset[str] | str, ...], texts: tuple[str, ...], index: FormIndex, at: int,
+    parts: tuple[frozenset[str] | str, ...], texts: list[str], index: FormIndex, at: int,
 ) -> int | None:
     """Index of the token matching the last part, each part within MAX_GAP words of the last."""
     last = at - 1

@@ -36,6 +36,13 @@ def test_call_sign_after_its_cue() -> None:
     assert (sign.text, sign.recognizer) == ("Кабан", "call_sign")
 
 
+def test_a_call_sign_is_found_again_without_its_cue() -> None:
+    text = ("Боєць з позивним «Кабан» пішов. Решта, як і \"Кабан\", досі там. "
+            "Дружина Кабана чекає. У лісі жив кабан.")
+    assert [(e.text, e.recognizer) for e in of_type(text, "person")] == [
+        ("Кабан", "call_sign"), ("Кабан", "call_sign"), ("Кабана", "call_sign")]
+
+
 def test_public_figures_are_persons_but_not_redaction_targets() -> None:
     [person] = of_type("Про це говорив Зеленський у зверненні.", "person")
     assert person.public_figure
@@ -49,6 +56,20 @@ def test_public_figures_are_persons_but_not_redaction_targets() -> None:
 ])
 def test_words_that_only_look_like_names_at_a_sentence_start(text: str) -> None:
     assert texts(text, "person") == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Роман, водій: «Нас забрали вночі». Потім 30-річний Роман утік.", ["Роман", "Роман"]),
+    ("Надія, мати бійця, чекає. Ми говорили з Надією вчора.", ["Надія", "Надією"]),
+    ("Суддя Д.Д. Усатов розглянув справу. Усатов відмовив.", ["Д.Д. Усатов", "Усатов"]),
+    ("Рішення підписав суддя О. В. Щербак.", ["О. В. Щербак"]),
+])
+def test_a_name_found_once_is_a_name_at_every_mention(text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
+
+
+def test_a_doubtful_word_stays_a_word_when_no_name_confirms_it() -> None:
+    assert texts("Роман вийшов друком. Надія є завжди.", "person") == []
 
 
 # -- places ---------------------------------------------------------------------------------------

@@ -81,7 +81,7 @@ def find(text: str) -> Iterator[tuple[int, Entity]]:
     longest_run = max(map(len, _DIGITS.findall(text)), default=0) if has_digit else 0
     for rec in recognizers():
         if (rec.needs_digit and not has_digit) or rec.digits > longest_run or (
-            rec.requires and not any(word in lower for word in rec.requires)
+            rec.requires and not any(map(lower.__contains__, rec.requires))
         ):
             continue
         for match in rec.pattern.finditer(text):

@@ -19,10 +19,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
-from svidok.analysis.lemmas import grammemes, parse
+from svidok.analysis.lemmas import forms, grammemes, parse
 from svidok.analysis.placekeys import word_keys
-from svidok.analysis.tokens import Tokens, capitalised, mark_before, tokens
+from svidok.analysis.tokens import Tokens, capitalised, mark_before, occurrences, tokens
 from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Entity
 
@@ -80,19 +81,41 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     inside = {pos for s, e in (blocked or []) for pos in range(s, e)}
     toks = tokens(text)
     found = list(_call_signs(text, lex))
+    found += _call_signs_again(text, toks, found)
     free = 0  # the first token not inside a name found already
-    for i in capitalised(text):
+    starts = capitalised(text)
+    # C-level loops over lru caches: most capitalised words (sentence starts) cannot be a name
+    can_start = map(_starts_name, map(toks.words.__getitem__, starts))
+    doubtful: list[int] = []  # words that can be a name but were not taken for one alone
+    names: list[tuple[int, int]] = []
+    for i in compress(starts, can_start):
         if i < free or toks.starts[i] in inside:
             continue
         j = _name_run(text, toks, i, lex, inside)
         if j > i:
-            start, end = toks.starts[i], toks.ends[j - 1]
-            end = _initial_after(text, end)
-            public = _public(toks.words[i:j], lex)
-            found.append(Entity(start, end, text[start:end], "person", "name",
-                                public_figure=public))
+            names.append((i, j))
             free = j
+        else:
+            doubtful.append(i)
+    names += _mentioned_again(toks, doubtful, names)
+    for i, j in sorted(names):
+        start = _initials_before(text, toks.starts[i])
+        end = _initial_after(text, toks.ends[j - 1])
+        found.append(Entity(start, end, text[start:end], "person", "name",
+                            public_figure=_public(toks.words[i:j], lex)))
     return found
+
+
+def _mentioned_again(
+    toks: Tokens, doubtful: list[int], names: list[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """Doubtful words that are a form of a name found elsewhere in the text: "Роман, 23" opens
+    a sentence and could be a novel, but "23-річний Роман" later in the text says whose name it
+    is. A name found once is a name at every mention, or the redacted text still shows it."""
+    if not doubtful or not names:
+        return []
+    known = {lemma for i, j in names for word in toks.words[i:j] for lemma in name_lemmas(word)}
+    return [(i, i + 1) for i in doubtful if not name_lemmas(toks.words[i]).isdisjoint(known)]
 
 
 def _call_signs(text: str, lex: Lexicon) -> Iterator[Entity]:
@@ -102,6 +125,24 @@ def _call_signs(text: str, lex: Lexicon) -> Iterator[Entity]:
     for match in lex.call_sign.finditer(text):
         start, end = match.span(1)
         yield Entity(start, end, match.group(1), "person", "call_sign")
+
+
+def _call_signs_again(text: str, toks: Tokens, signs: list[Entity]) -> list[Entity]:
+    """Later mentions of a call sign without its cue ("як і «Кабан»", "у Кабана"): any
+    capitalised form of a one-word call sign, or the exact words of a longer one."""
+    if not signs:
+        return []
+    taken = {sign.start for sign in signs}
+    keys = {k for sign in signs if " " not in sign.text for k in forms(sign.text)}
+    again = [
+        Entity(toks.starts[i], toks.ends[i], toks.words[i], "person", "call_sign")
+        for i in capitalised(text)
+        if toks.starts[i] not in taken and not forms(toks.words[i]).isdisjoint(keys)
+    ]
+    for sign in {s.text for s in signs if " " in s.text}:
+        again += [Entity(at, at + len(sign), sign, "person", "call_sign")
+                  for at in occurrences(text, sign) if at not in taken]
+    return again
 
 
 def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -> int:
@@ -120,7 +161,8 @@ def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -
             break
         kinds.append(following)
         j += 1
-    if j - i > 1 or _after_cue(text, toks.starts[i], lex):
+    if j - i > 1 or _after_cue(text, toks.starts[i], lex) or \
+            _initials_before(text, toks.starts[i]) < toks.starts[i]:
         return j
     return j if _single_word_name(kinds[0], first, _sentence_start(text, toks.starts[i])) else i
 
@@ -134,6 +176,11 @@ def _single_word_name(kinds: frozenset[str], word: str, sentence_start: bool) ->
     if kinds == {"unknown"}:  # "постер к «Мечтателям» Бертолуччи": a proper noun no
         return not sentence_start and len(word) >= 4  # dictionary knows
     return bool(kinds & {"given", "surname", "patronymic"})
+
+
+@lru_cache(maxsize=100_000)
+def _starts_name(word: str) -> bool:
+    return _capitalised(word) and bool(_kinds(word))
 
 
 @lru_cache(maxsize=100_000)
@@ -195,12 +242,23 @@ def _after_cue(text: str, start: int, lex: Lexicon) -> bool:
     return bool(lex.cue_en.search(before) or lex.cue_cyr.search(before))
 
 
+_INITIALS_AFTER = re.compile(r" [A-ZА-ЯІЇЄҐ]\.(?:\s?[A-ZА-ЯІЇЄҐ]\.)?")
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯІЇЄҐ]\.(?:\s?[A-ZА-ЯІЇЄҐ]\.)? $")
+
+
 def _initial_after(text: str, end: int) -> int:
     """Include a trailing initial: "Serhii K.", "Петренко І.В."."""
-    match = re.match(r" [A-ZА-ЯІЇЄҐ]\.(?:\s?[A-ZА-ЯІЇЄҐ]\.)?", text[end:])
-    return end + match.end() if match else end
+    match = _INITIALS_AFTER.match(text, end)
+    return match.end() if match else end
 
 
+def _initials_before(text: str, start: int) -> int:
+    """Where the initials before a surname begin ("Д.Д. Усатов", "О. В. Щербак"), or ``start``."""
+    match = _INITIALS_BEFORE.search(text, max(0, start - 6), start)
+    return match.start() if match else start
+
+
+@lru_cache(maxsize=100_000)
 def name_lemmas(word: str) -> frozenset[str]:
     """Dictionary forms of a name part from every reading as a name ("Тарасові" -> тарас), or
     its plain keys when no dictionary reads it as a name. Used to tell mentions of one person."""

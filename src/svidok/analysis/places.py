@@ -52,8 +52,9 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     found: list[tuple[int, int, list[Candidate]]] = []
     oblast_nouns, direction_nouns = _cased(cues().oblast_nouns), _cased(cues().direction_nouns)
     # only a capitalised word, or any word before "область" or "напрямку", can start a place
-    before_nouns = [k - 1 for k, word in enumerate(texts)
-                    if k and (word in oblast_nouns or word in direction_nouns)]
+    nouns = oblast_nouns | direction_nouns
+    before_nouns = [k for k in itertools.compress(range(-1, len(texts) - 1),
+                                                  map(nouns.__contains__, texts)) if k >= 0]
     starts = sorted({*capitalised(text), *before_nouns}) if before_nouns else capitalised(text)
     free = 0  # the first token not inside a place found already
     for i in starts:

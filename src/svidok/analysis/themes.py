@@ -14,7 +14,7 @@ from itertools import compress
 
 from svidok.analysis.lemmas import forms
 from svidok.analysis.surface import FormIndex
-from svidok.analysis.tokens import tokens, words
+from svidok.analysis.tokens import tokens
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Theme
 
@@ -25,6 +25,7 @@ class Term:
     words: tuple[frozenset[str] | str, ...]  # per word: its forms, or a "prefix*"
     weight: float
     label: str
+    rest_forms: tuple[frozenset[str], ...]  # the forms of the later words that are not prefixes
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ def _term(theme: str, text: str, weight: float) -> Term:
     parts: list[frozenset[str] | str] = [
         w.lower() if w.endswith("*") else forms(w) for w in text.split()
     ]
-    return Term(theme, tuple(parts), weight, text)
+    rest = tuple(p for p in parts[1:] if isinstance(p, frozenset))
+    return Term(theme, tuple(parts), weight, text, rest)
 
 
 @lru_cache(maxsize=1)
@@ -73,17 +75,21 @@ def taxonomy() -> Taxonomy:
 def find(text: str) -> list[Theme]:
     tax = taxonomy()
     toks = tokens(text)
-    texts = words(text)
-    starting = list(map(_starting, texts))  # C-level loop: _starting is an lru_cache
+    texts = toks.words
+    starting = list(map(_starting, texts))  # C-level loops: both functions are lru caches
+    keys_at = list(map(_keys, texts))
+    present = frozenset().union(*keys_at)  # a term whose words are not all here cannot match
     scores: dict[str, float] = {}
     evidence: dict[str, list[tuple[int, int]]] = {}
     counted: set[tuple[str, str]] = set()
     for i in compress(range(len(texts)), starting):  # only words that start a term
         for term in starting[i]:
-            end = _rest_matches(term.words[1:], texts, tax.index, i + 1)
+            if any(part.isdisjoint(present) for part in term.rest_forms):
+                continue
+            end = _rest_matches(term.words[1:], texts, keys_at, i + 1)
             if end is None:
                 continue
-            evidence.setdefault(term.theme, []).append((toks[i].start, toks[end].end))
+            evidence.setdefault(term.theme, []).append((toks.starts[i], toks.ends[end]))
             if (term.theme, term.label) not in counted:
                 counted.add((term.theme, term.label))
                 scores[term.theme] = scores.get(term.theme, 0.0) + term.weight
@@ -107,22 +113,24 @@ def _starting(word: str) -> tuple[Term, ...]:
     return tuple(found.values())
 
 
+@lru_cache(maxsize=100_000)
+def _keys(word: str) -> frozenset[str]:
+    """The taxonomy's term-word keys this word is a form of."""
+    return taxonomy().index.keys(word)
+
+
 def _rest_matches(
-    parts: tuple[frozenset[str] | str, ...], texts: list[str], index: FormIndex, at: int,
+    parts: tuple[frozenset[str] | str, ...], texts: list[str], keys_at: list[frozenset[str]],
+    at: int,
 ) -> int | None:
     """Index of the token matching the last part, each part within MAX_GAP words of the last."""
     last = at - 1
     for part in parts:
         for j in range(last + 1, min(len(texts), last + 2 + MAX_GAP)):
-            if _word_matches(part, texts[j], index):
+            if (texts[j].lower().startswith(part[:-1]) if isinstance(part, str)
+                    else not part.isdisjoint(keys_at[j])):
                 last = j
                 break
         else:
             return None
     return last
-
-
-def _word_matches(part: frozenset[str] | str, word: str, index: FormIndex) -> bool:
-    if isinstance(part, str):
-        return word.lower().startswith(part[:-1])
-    return not part.isdisjoint(index.keys(word))

@@ -80,3 +80,14 @@ def mark_before(text: str, start: int) -> str:
     while start and text[start - 1].isspace():
         start -= 1
     return text[start - 1 : start]
+
+
+def occurrences(text: str, phrase: str) -> list[int]:
+    """Offsets of ``phrase`` in ``text`` as whole words (not inside a longer word)."""
+    found, at = [], text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+            found.append(at)
+        at = text.find(phrase, at + 1)
+    return found

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from svidok.analysis import analyze
+from svidok.analysis.tokens import occurrences
 from svidok.domain.annotations import Analysis
 from svidok.errors import InputRejected
 
@@ -102,11 +103,12 @@ def evaluate(directory: Path) -> Report:
         lang, text = read_testimony(directory / name)
         result = analyze(text, lang)
         report.files += 1
-        _score(report, name, result, gold)
+        _score(report, name, result, text, gold)
     return report
 
 
-def _score(report: Report, name: str, result: Analysis, gold: dict[str, Any]) -> None:
+def _score(report: Report, name: str, result: Analysis, text: str,
+           gold: dict[str, Any]) -> None:
     predicted_by_category = {
         cat: {e.text for e in result.entities if e.type in types}
         for cat, types in CATEGORIES.items()
@@ -121,6 +123,30 @@ def _score(report: Report, name: str, result: Analysis, gold: dict[str, Any]) ->
             report.misses.append({"file": name, "category": cat,
                                   "missed": sorted(labelled - predicted),
                                   "extra": sorted(predicted - labelled)})
+    _score_mentions(report, name, result, text, gold)
     oblasts = {e.place.oblast for e in result.entities if e.place and e.place.oblast}
     report.count("oblasts").add(oblasts, set(gold.get("oblasts", [])))
     report.count("themes").add({t.id for t in result.themes}, set(gold.get("themes", [])))
+
+
+def _score_mentions(report: Report, name: str, result: Analysis, text: str,
+                    gold: dict[str, Any]) -> None:
+    """Every occurrence of a labelled identifier, covered by a detected span of its category or
+    not: the surface-string scores above count a name once, however often the text repeats it,
+    while a redacted text shows every mention that was not found."""
+    spans = [(e.start, e.end) for e in result.entities
+             if any(e.type in CATEGORIES[cat] for cat in IDENTIFIERS)]
+    count, missed = report.count("identifier_mentions"), []
+    for cat in IDENTIFIERS:
+        for label in gold.get(cat, []):
+            for start in occurrences(text, label):
+                end = start + len(label)
+                if any(s <= start and end <= e for s, e in spans):
+                    count.tp += 1
+                else:
+                    count.fn += 1
+                    missed.append(f"{label} @{start}")
+    if missed:
+        report.misses.append({"file": name, "category": "identifier_mentions",
+                              "missed": missed, "extra": []})
+

@@ -192,6 +192,11 @@ def test_ordinary_word_opening_a_sentence_is_not_a_foreign_city() -> None:
     ("Нас кинули на бахмутском направлении.", "бахмутском", "Bakhmut"),
     ("Потім на курахівському напрямку.", "курахівському", "Kurakhove"),
     ("Далі на донецькому напрямку.", "донецькому", "Donetsk Oblast"),
+    ("Стояли на торецькому напрямку.", "торецькому", "Toretsk"),
+    ("Перевели на куп'янський напрямок.", "куп'янський", "Kupiansk"),
+    ("Потом на костянтинівському напрямку.", "костянтинівському", "Kostiantynivka"),
+    ("Були на гуляйпільському напрямку.", "гуляйпільському", "Huliaipole"),
+    ("В плен попал на рубцовском направлении.", "рубцовском", "Rubtsi"),  # not Siberia's
 ])
 def test_front_sectors_named_by_adjective(text: str, surface: str, name_en: str) -> None:
     [place] = of_type(text, "place")

@@ -19,7 +19,7 @@ from functools import lru_cache
 from svidok.analysis.gazetteer import Candidate, Gazetteer, load
 from svidok.analysis.lemmas import forms, grammemes, parse
 from svidok.analysis.persons import lexicon
-from svidok.analysis.placekeys import lookup_keys, name_keys, word_keys
+from svidok.analysis.placekeys import lookup_keys, name_keys, normalise, word_keys
 from svidok.analysis.surface import FormIndex
 from svidok.analysis.tokens import Tokens, capitalised, mark_before, tokens, words
 from svidok.datafiles import load_yaml
@@ -155,26 +155,44 @@ def _cased(words: frozenset[str]) -> frozenset[str]:
 
 
 def _front_sector(word: str, gaz: Gazetteer) -> list[Candidate]:
-    """The town an adjective names a front sector after: "покровському" -> Покровськ,
-    "бахмутском" -> Бахмут, "курахівському" -> Курахове; else the oblast it is the adjective
-    of ("донецькому" -> Donetsk Oblast)."""
+    """The place an adjective names a front sector after: the oblast it is the adjective of
+    ("донецькому", "курском" -> the region, not its capital); else "покровському" -> Покровськ,
+    "бахмутском" -> Бахмут, "курахівському" -> Курахове, "рубцовском" -> Рубці (a village
+    whose name is plural: Рубці/Рубцы). A front runs through Ukraine: a town there comes
+    first, then a village there, and a foreign town (Рубцовск is in Siberia) only when neither
+    exists."""
     lemmas = {r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
               if "ADJF" in grammemes(r)}
-    for lemma in lemmas:
-        for ending in _ADJECTIVE_ENDINGS:
-            if lemma.endswith(ending):
-                stem = lemma[: -len(ending)]
-                names = {stem + "ськ", stem + "ск", stem, stem.replace("і", "о") + "е",
-                         stem.replace("і", "о") + "о"}
-                towns = [c for n in names for c in gaz.lookup(n)
-                         if c.place.level in ("city", "settlement")]
-                if towns:
-                    return _unique(towns)
     oblast = gaz.oblast_by_adjective(frozenset(lemmas))
-    if oblast is None:
-        return []
-    place = Place(word, oblast.label, "oblast", oblast.pcode, oblast.label, oblast.iso)
-    return [Candidate(place, 0, oblast.pcode)]
+    if oblast is not None:  # the front across a region, not its capital
+        place = Place(word, oblast.label, "oblast", oblast.pcode, oblast.label, oblast.iso)
+        return [Candidate(place, 0, oblast.pcode)]
+    names = {normalise(n) for lemma in lemmas for n in _sector_names(lemma)}
+    found = [c for n in names for c in gaz.lookup(n)]
+    for tier in (_TOWN, ("village",)):
+        here = [c for c in found if c.place.level in tier and not c.place.foreign]
+        if here:
+            return _unique(here)
+    return _unique([c for c in found if c.place.level in _TOWN])
+
+
+_TOWN = ("city", "settlement")
+
+
+def _sector_names(lemma: str) -> set[str]:
+    """The names a place adjective can come from: покровський <- Покровськ, торецький <-
+    Торецьк, лиманський <- Лиман, курахівський <- Курахове, гуляйпільський <- Гуляйполе,
+    новопавлівський <- Новопавлівка, рубцівський/рубцовский <- Рубці/Рубцы."""
+    ending = next((e for e in _ADJECTIVE_ENDINGS if lemma.endswith(e)), None)
+    if ending is None:
+        return set()
+    stem = lemma[: -len(ending)]  # покров, торе, лиман, курахів, гуляйпіль
+    o = stem.replace("і", "о")
+    names = {lemma[:-2], stem, stem + "ськ", stem + "ск", o + "е", o + "о", stem + "ка",
+             o.removesuffix("ь") + "е"}
+    if stem.endswith(("ов", "ів", "ев")):  # a plural name
+        names |= {stem[:-2] + end for end in ("і", "и", "ы")}
+    return names
 
 
 def _joined(text: str, toks: Tokens, i: int, most: int) -> int:

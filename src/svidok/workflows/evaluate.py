@@ -113,21 +113,19 @@ def _score(report: Report, name: str, result: Analysis, text: str,
         cat: {e.text for e in result.entities if e.type in types}
         for cat, types in CATEGORIES.items()
     }
-    for cat in CATEGORIES:
+    predicted_by_category["oblasts"] = {e.place.oblast for e in result.entities
+                                        if e.place and e.place.oblast}
+    predicted_by_category["themes"] = {t.id for t in result.themes}
+    for cat, predicted in predicted_by_category.items():
         labelled = set(gold.get(cat, []))
-        predicted = predicted_by_category[cat]
         report.count(cat).add(predicted, labelled)
         if cat in IDENTIFIERS:
             report.count("identifiers").add(predicted, labelled)
-        if labelled - predicted or predicted - labelled:
+        if labelled != predicted:
             report.misses.append({"file": name, "category": cat,
                                   "missed": sorted(labelled - predicted),
                                   "extra": sorted(predicted - labelled)})
     _score_mentions(report, name, result, text, gold)
-    oblasts = {e.place.oblast for e in result.entities if e.place and e.place.oblast}
-    report.count("oblasts").add(oblasts, set(gold.get("oblasts", [])))
-    report.count("themes").add({t.id for t in result.themes}, set(gold.get("themes", [])))
-
 
 def _score_mentions(report: Report, name: str, result: Analysis, text: str,
                     gold: dict[str, Any]) -> None:

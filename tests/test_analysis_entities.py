@@ -68,6 +68,16 @@ def test_a_name_found_once_is_a_name_at_every_mention(text: str, names: list[str
     assert texts(text, "person") == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Обвинувачений ПЕТРЕНКО Іван Іванович, 1990 року народження.", ["ПЕТРЕНКО Іван Іванович"]),
+    ("Військовослужбовець ТКАЧЕНКО О.В. самовільно залишив частину.", ["ТКАЧЕНКО О.В."]),
+    ("Свідок Олена КОВАЛЬЧУК пояснила.", ["Олена КОВАЛЬЧУК"]),
+    ("ДПСУ не пустила, ЗСУ мовчать, кошти отримав ГУК у м. Києві. ВИРОК.", []),
+])
+def test_surnames_in_capitals_as_official_papers_write_them(text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
+
+
 def test_a_doubtful_word_stays_a_word_when_no_name_confirms_it() -> None:
     assert texts("Роман вийшов друком. Надія є завжди.", "person") == []
 

@@ -148,16 +148,15 @@ def _call_signs_again(text: str, toks: Tokens, signs: list[Entity]) -> list[Enti
 def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -> int:
     """End index of a name starting at token ``i``, or ``i`` when none starts there."""
     first = toks.words[i]
-    if not _capitalised(first):
+    start_kinds = _part(first)
+    if not start_kinds:
         return i
-    kinds = [_kinds(first)]
-    if not kinds[0]:
-        return i
+    kinds = [start_kinds]
     j, last = i + 1, min(len(toks), i + _MAX_PARTS)
     while j < last and text[toks.ends[j - 1] : toks.starts[j]] == " " and \
-            _capitalised(toks.words[j]) and toks.starts[j] not in inside:
-        following = _kinds(toks.words[j])
-        if not (following or "given" in kinds[-1]):
+            toks.starts[j] not in inside:
+        following = _part(toks.words[j])
+        if following is None or not (following or "given" in kinds[-1]):
             break
         kinds.append(following)
         j += 1
@@ -180,7 +179,24 @@ def _single_word_name(kinds: frozenset[str], word: str, sentence_start: bool) ->
 
 @lru_cache(maxsize=100_000)
 def _starts_name(word: str) -> bool:
-    return _capitalised(word) and bool(_kinds(word))
+    return bool(_part(word))
+
+
+_NAME_KINDS = frozenset({"given", "surname", "patronymic", "public"})
+
+
+@lru_cache(maxsize=100_000)
+def _part(word: str) -> frozenset[str] | None:
+    """What a word can be as part of a name (see ``_kinds``), or None when it cannot be part of
+    one: a lower-case word, or a word in capitals that no dictionary reads as a name. Official
+    papers write surnames in capitals ("ПЕТРЕНКО Іван Іванович", "ТКАЧЕНКО О.В."); "ДПСУ" and
+    "ВИРОК" are not names, and three capitals are an acronym ("ГУК", the treasury, not Гук)."""
+    if _capitalised(word):
+        return _kinds(word)
+    if len(word) >= 4 and word.isupper() and word.replace("-", "").isalpha():
+        kinds = _kinds(word.capitalize())
+        return kinds if kinds & _NAME_KINDS else None
+    return None
 
 
 @lru_cache(maxsize=100_000)

@@ -48,6 +48,28 @@ def test_rnokpp_needs_a_valid_check_digit_or_its_name_beside_it() -> None:
     assert found("РНОКПП 3184710692 записали з помилкою", "tax_id") == ["3184710692"]
 
 
+@pytest.mark.parametrize("card", ["5168 7422 0123 4568", "5168-7422-0123-4568", "5168742201234568"])
+def test_payment_cards_pass_the_luhn_check(card: str) -> None:
+    [entity] = [e for e in analyze(f"Скиньте на карту {card}, Приват.").entities
+                if e.type == "id_document"]
+    assert (entity.text, entity.recognizer, entity.sensitive) == (card, "bank_card", True)
+
+
+def test_sixteen_digits_failing_the_luhn_check_are_not_a_card() -> None:
+    assert found("Номер справи 5168 7422 0123 4567.", "id_document") == []
+    assert found("Рахунок 5168 7422 0123 4568 1234 у банку.", "id_document") == []  # longer
+
+
+@pytest.mark.parametrize("account", [
+    "UA213223130000026007233566001", "UA21 3223 1300 0002 6007 2335 6600 1",
+    "PL61 1090 1014 0000 0712 1981 2874",
+])
+def test_ibans_with_a_valid_checksum(account: str) -> None:
+    assert found(f"IBAN: {account} USD, отримувач — мати.", "id_document") == [account]
+    broken = account[:-1] + ("2" if account[-1] != "2" else "3")
+    assert found(f"IBAN: {broken} USD.", "id_document") == []
+
+
 def test_military_id_and_drivers_licence_by_their_cue() -> None:
     assert found("військовий квиток АА 1234567 забрали", "id_document") == ["АА 1234567"]
     assert found("посвідчення водія ВХС 123456 у мене", "id_document") == ["ВХС 123456"]

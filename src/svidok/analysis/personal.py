@@ -13,6 +13,8 @@ from functools import lru_cache
 from typing import Any
 
 import phonenumbers
+from stdnum import iban, luhn
+from stdnum.ua import rntrc
 
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity
@@ -33,18 +35,29 @@ class Recognizer:
     digits: int  # the match has this many digits in a row: texts with no such run are skipped
 
 def rnokpp_valid(text: str) -> bool:
-    """The РНОКПП check digit: weighted sum of the first nine digits, mod 11, mod 10."""
-    digits = [int(c) for c in text if c.isdigit()]
-    if len(digits) != 10:
-        return False
-    weights = (-1, 5, 7, 9, 4, 6, 10, 5, 7)
-    return sum(w * d for w, d in zip(weights, digits, strict=False)) % 11 % 10 == digits[9]
+    """The РНОКПП check digit (python-stdnum's ``ua.rntrc``: weighted sum of the first nine
+    digits, mod 11, mod 10)."""
+    return bool(rntrc.is_valid(text))
 
 
+def card_valid(text: str) -> bool:
+    """A payment card number: 13-19 digits passing the Luhn check."""
+    digits = _NOT_DIGIT.sub("", text)
+    return 13 <= len(digits) <= 19 and bool(luhn.is_valid(digits))
+
+
+def iban_valid(text: str) -> bool:
+    """An IBAN of a length its country uses, with a valid mod-97 checksum."""
+    return bool(iban.is_valid(text))
+
+
+_NOT_DIGIT = re.compile(r"\D")
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 
-VALIDATORS: dict[str, Callable[[str], bool]] = {"rnokpp": rnokpp_valid}
+VALIDATORS: dict[str, Callable[[str], bool]] = {
+    "rnokpp": rnokpp_valid, "card": card_valid, "iban": iban_valid,
+}
 
 
 @lru_cache(maxsize=1)

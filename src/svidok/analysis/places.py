@@ -155,12 +155,12 @@ def _cased(words: frozenset[str]) -> frozenset[str]:
 
 
 def _front_sector(word: str, gaz: Gazetteer) -> list[Candidate]:
-    """The place an adjective names a front sector after: the oblast it is the adjective of
-    ("донецькому", "курском" -> the region, not its capital); else "покровському" -> Покровськ,
-    "бахмутском" -> Бахмут, "курахівському" -> Курахове, "рубцовском" -> Рубці (a village
-    whose name is plural: Рубці/Рубцы). A front runs through Ukraine: a town there comes
-    first, then a village there, and a foreign town (Рубцовск is in Siberia) only when neither
-    exists."""
+    """The place an adjective names a front sector after: the Ukrainian oblast it is the
+    adjective of ("донецькому", "харківському" -> the region, not its capital); else
+    "покровському" -> Покровськ, "бахмутском" -> Бахмут, "курахівському" -> Курахове,
+    "рубцовском" -> Рубці (a village whose name is plural: Рубці/Рубцы). A front runs through
+    Ukraine: a town there comes first, then a village there, and a foreign town (Рубцовск is
+    in Siberia) only when neither exists."""
     lemmas = {r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
               if "ADJF" in grammemes(r)}
     oblast = gaz.oblast_by_adjective(frozenset(lemmas))

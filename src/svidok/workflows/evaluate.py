@@ -2,7 +2,8 @@
 
 Each file: line 1 the source, line 2 the language, then the text. ``labels.json`` maps file names
 to the strings a careful human reads off the text. Matching is by surface string, exactly as the
-labels define it: a predicted entity counts when its text equals a labelled string.
+labels define it: a predicted entity counts when its text equals a labelled string. One more
+count, ``identifier_mentions``, checks every occurrence of each labelled identifier in the text.
 
 Categories map to entity types: contacts = phone + email + handle; id_numbers = id_document +
 tax_id + vehicle_plate. "identifiers" pools person_names, contacts and id_numbers (the data whose
@@ -129,9 +130,9 @@ def _score(report: Report, name: str, result: Analysis, text: str,
 
 def _score_mentions(report: Report, name: str, result: Analysis, text: str,
                     gold: dict[str, Any]) -> None:
-    """Every occurrence of a labelled identifier, covered by a detected span of its category or
-    not: the surface-string scores above count a name once, however often the text repeats it,
-    while a redacted text shows every mention that was not found."""
+    """Every occurrence of a labelled identifier, covered by a detected name, contact or ID-number
+    span or not: the surface-string scores above count a name once, however often the text
+    repeats it, while a redacted text shows every mention that was not found."""
     spans = [(e.start, e.end) for e in result.entities
              if any(e.type in CATEGORIES[cat] for cat in IDENTIFIERS)]
     count, missed = report.count("identifier_mentions"), []

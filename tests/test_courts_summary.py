@@ -27,6 +27,18 @@ def index_file(tmp_path: Path) -> Path:
     return path
 
 
+def stored(tmp_path: Path, cli: Cli, texts: dict[str, str]) -> tuple[Path, CliResult]:
+    """A store with the index ingested and the fixture ``texts`` (fixture -> file name)
+    extracted into it; the extract run's result."""
+    db = tmp_path / "c.db"
+    cli("courts", "ingest", index_file(tmp_path), "--db", db, passphrase=None)
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for fixture, name in texts.items():
+        shutil.copy(FIXTURES / fixture, folder / name)
+    return db, cli("courts", "extract", folder, "--store", "--db", db, passphrase=None)
+
+
 def test_summary_by_month_week_region_and_article(tmp_path: Path, cli: Cli) -> None:
     db = tmp_path / "c.db"
     assert cli("courts", "ingest", index_file(tmp_path), "--db", db, passphrase=None).code == 0
@@ -44,14 +56,10 @@ def test_summary_by_month_week_region_and_article(tmp_path: Path, cli: Cli) -> N
 
 
 def test_outcomes_come_from_stored_facts(tmp_path: Path, cli: Cli) -> None:
-    db = tmp_path / "c.db"
-    cli("courts", "ingest", index_file(tmp_path), "--db", db, passphrase=None)
-    texts = tmp_path / "texts"
-    texts.mkdir()
-    shutil.copy(FIXTURES / "prison_407_5.txt", texts / "101.rtf")
-    shutil.copy(FIXTURES / "probation_plea_407_4.txt", texts / "102.rtf")
-    shutil.copy(FIXTURES / "acquitted_407.txt", texts / "999.rtf")  # not in the index
-    result = cli("courts", "extract", texts, "--store", "--db", db, passphrase=None)
+    db, result = stored(tmp_path, cli, {
+        "prison_407_5.txt": "101.rtf", "probation_plea_407_4.txt": "102.rtf",
+        "acquitted_407.txt": "999.rtf",  # not in the index
+    })
     assert "not stored 999.rtf" in result.err
     out = cli("courts", "summary", "--by", "outcome", "--db", db, "--json", passphrase=None).out
     assert [(g["key"], g["count"]) for g in json.loads(out)] == [
@@ -64,12 +72,7 @@ def test_unknown_grouping_is_a_usage_problem(tmp_path: Path, cli: Cli) -> None:
 
 
 def test_charts_of_months_outcomes_and_regions(tmp_path: Path, cli: Cli) -> None:
-    db = tmp_path / "c.db"
-    cli("courts", "ingest", index_file(tmp_path), "--db", db, passphrase=None)
-    texts = tmp_path / "texts"
-    texts.mkdir()
-    shutil.copy(FIXTURES / "prison_407_5.txt", texts / "101.rtf")
-    cli("courts", "extract", texts, "--store", "--db", db, passphrase=None)
+    db, _ = stored(tmp_path, cli, {"prison_407_5.txt": "101.rtf"})
     for kind in ("month", "outcomes", "region"):
         out = tmp_path / f"{kind}.png"
         assert cli("courts", "chart", "--kind", kind, "--out", out, "--db", db,

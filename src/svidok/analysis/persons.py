@@ -85,7 +85,7 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     free = 0  # the first token not inside a name found already
     starts = capitalised(text)
     # C-level loops over lru caches: most capitalised words (sentence starts) cannot be a name
-    can_start = map(_starts_name, map(toks.words.__getitem__, starts))
+    can_start = map(_part, map(toks.words.__getitem__, starts))  # None or empty: cannot
     doubtful: list[int] = []  # words that can be a name but were not taken for one alone
     names: list[tuple[int, int]] = []
     for i in compress(starts, can_start):
@@ -175,11 +175,6 @@ def _single_word_name(kinds: frozenset[str], word: str, sentence_start: bool) ->
     if kinds == {"unknown"}:  # "постер к «Мечтателям» Бертолуччи": a proper noun no
         return not sentence_start and len(word) >= 4  # dictionary knows
     return bool(kinds & {"given", "surname", "patronymic"})
-
-
-@lru_cache(maxsize=100_000)
-def _starts_name(word: str) -> bool:
-    return bool(_part(word))
 
 
 _NAME_KINDS = frozenset({"given", "surname", "patronymic", "public"})

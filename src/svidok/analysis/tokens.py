@@ -8,30 +8,21 @@ loop, walking every word once per recogniser cost more than all of their real wo
 Tokenising itself runs without a Python step per word: one ``re.split`` with a capturing group
 yields separators and words alternately, and the running sum of their lengths (``accumulate``,
 in C) is every word's start and end. Building a match object and a tuple per word instead took
-twice as long. ``Token`` tuples are made only for the words a recogniser asks for by index.
+twice as long.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter
-from typing import NamedTuple, overload
 
 _TOKEN = re.compile(r"([\w'’ʼ]+(?:-[\w'’ʼ]+)*)")  # the group makes split() keep the words
 
 
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-
-
-class Tokens(Sequence[Token]):
-    """A text's words in order (``words``) with their offsets (``starts``, ``ends``); indexing
-    gives a ``Token``."""
+class Tokens:
+    """A text's words in order (``words``) with their offsets (``starts``, ``ends``)."""
 
     __slots__ = ("ends", "starts", "words")
 
@@ -44,17 +35,6 @@ class Tokens(Sequence[Token]):
 
     def __len__(self) -> int:
         return len(self.words)
-
-    @overload
-    def __getitem__(self, i: int) -> Token: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> tuple[Token, ...]: ...
-
-    def __getitem__(self, i: int | slice) -> Token | tuple[Token, ...]:
-        if isinstance(i, slice):
-            return tuple(map(Token, self.starts[i], self.ends[i], self.words[i]))
-        return Token(self.starts[i], self.ends[i], self.words[i])
 
 
 @lru_cache(maxsize=8)  # every recogniser tokenises the same text once per analysis

@@ -247,3 +247,102 @@ def test_phone_windows_find_what_the_whole_text_gives(parts: list[str]) -> None:
     whole = [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(
         text, "UA", leniency=phonenumbers.Leniency.VALID)]
     assert [(e.start, e.end) for _, e in personal._phones(text)] == whole
+
+
+# Anchored patterns (tokens.cued): tried only where an anchor occurs, they must find exactly what
+# a scan of the whole text finds. The fragments mix every anchor, in three cases, with what
+# follows anchors in real text and with near misses.
+_FILLER = [
+    " ", "  ", ": ", " — ", ", ", ".", "\n", "-", "№", "#", "/", "«", "»", "x", "ю", "в ", "у ",
+    "in ", "on ", "12.03.1987", "1987", "1 травня 1990", "12", "5а", "/3", "кв. 3", "д. 4",
+    "буд. 7", "Шевченка", "Миру", "Ivan", "@", "taras_ch", "https://", "http://", "joinchat/",
+    "+", "abc_def", "id", "123456789", "А1234", "A-1234", "частина", "частині", "части",
+    "«Кабан»", "Кабан", '"Сова"', "року", "народження", "рождения", "year of birth",
+    # how matches begin, written out apart from the anchor lists under test
+    "дата ", "Дата ", "date of birth", "D.O.B.", "народився ", "родилась ", "born ", "р.н.",
+    "г. р.", "вулиці ", "Вулиця ", "ул. ", "провулок ", "переулке ", "просп. ", "бульвар ",
+    "площа ", "шосе ", "t.me/", "telegram.me/", "user_id", "telegram id ", "айді ",
+    "в/ч ", "В.Ч. ", "військова частина ", "воинской части ", "military unit ", "unit ",
+    "позивний ", "Позывной ", "call sign ", "nickname ",
+]
+
+
+def _anchored_cases() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    from svidok.analysis import persons, units
+
+    cases = [(r.name, r.pattern, r.anchors) for r in personal.recognizers() if r.anchors]
+    lex = persons.lexicon()
+    cases.append(("call_sign", lex.call_sign, lex.call_sign_cues))
+    cases.append(("unit_code", units._MILITARY_UNIT, units._CODE_CUES))
+    return cases
+
+
+def _scans_agree(pattern: re.Pattern[str], anchors: tuple[str, ...], text: str) -> bool:
+    from svidok.analysis.tokens import cued
+
+    whole = [m.span() for m in pattern.finditer(text)]
+    return [m.span() for m in cued(pattern, text, text.lower(), anchors)] == whole
+
+
+@pytest.mark.parametrize("case", _anchored_cases(), ids=lambda c: c[0])
+@given(data=st.data())
+@settings(max_examples=300, deadline=None)
+def test_anchored_patterns_find_what_a_whole_scan_finds(
+    case: tuple[str, re.Pattern[str], tuple[str, ...]], data: st.DataObject,
+) -> None:
+    _, pattern, anchors = case
+    cues = [v for a in anchors for v in (a, a.capitalize(), a.upper())]
+    parts = data.draw(st.lists(st.sampled_from(cues + _FILLER), max_size=12))
+    assert _scans_agree(pattern, anchors, "".join(parts))
+
+
+def _literal_starts(seq: list[Any]) -> set[tuple[str, bool]]:
+    """The literal text each way of matching the sequence begins with, and whether that way is
+    still literal at the end of the sequence (so what follows extends the text)."""
+    ways = {("", True)}
+    for op, arg in seq:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # consume nothing
+        inner: set[tuple[str, bool]]
+        if name == "LITERAL":
+            inner = {(chr(arg), True)}
+        elif name == "SUBPATTERN":
+            inner = _literal_starts(arg[3])
+        elif name == "BRANCH":
+            inner = {w for branch in arg[1] for w in _literal_starts(branch)}
+        elif name == "MAX_REPEAT" and (arg[0], arg[1]) == (0, 1):  # optional: taken or not
+            inner = _literal_starts(arg[2]) | {("", True)}
+        else:
+            inner = {("", False)}  # a class or a repeat: the literal start ends here
+        ways = {(text + more, still) for text, open_ in ways
+                for more, still in (inner if open_ else {("", False)})}
+    return ways
+
+
+def test_anchors_cover_every_way_a_match_begins() -> None:
+    for name, pattern, anchors in _anchored_cases():
+        for start, _ in _literal_starts(list(_parser.parse(pattern.pattern, pattern.flags))):
+            assert start.lower().startswith(anchors), (name, start)
+
+
+def test_the_anchor_checks_can_fail() -> None:
+    """An anchor list missing how some matches begin is caught: "вул" is left out here."""
+    street = next(r for r in personal.recognizers() if r.name == "street_address")
+    fewer = tuple(a for a in street.anchors if a != "вул")
+    starts = {s for s, _ in _literal_starts(list(_parser.parse(street.pattern.pattern)))}
+    assert "вулицю" in starts and not all(s.startswith(fewer) for s in starts)
+    assert {s for s, _ in _literal_starts(list(_parser.parse("(?:https?://)?t\\.me/x")))} == {
+        "http://t.me/x", "https://t.me/x", "t.me/x"}
+    text = "жив на вулиця Шевченка, 12"
+    assert _scans_agree(street.pattern, street.anchors, text)
+    assert not _scans_agree(street.pattern, fewer, text)
+
+
+def test_anchored_scan_falls_back_where_lower_case_moves_offsets() -> None:
+    from svidok.analysis.tokens import cued
+
+    text = "İİ вул. Шевченка, 12"  # "İ".lower() is two characters
+    street = next(r for r in personal.recognizers() if r.name == "street_address")
+    assert [m.group() for m in cued(street.pattern, text, text.lower(), street.anchors)] == [
+        "вул. Шевченка, 12"]

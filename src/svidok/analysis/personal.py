@@ -16,6 +16,7 @@ import phonenumbers
 from stdnum import iban, luhn
 from stdnum.ua import rntrc
 
+from svidok.analysis.tokens import cued
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity
 
@@ -33,6 +34,13 @@ class Recognizer:
     needs_digit: bool  # the entity itself has digits: texts without any are skipped
     requires: tuple[str, ...]  # one must occur in the lower-cased text, or the pattern is skipped
     digits: int  # the match has this many digits in a row: texts with no such run are skipped
+    anchors: tuple[str, ...]  # every match begins with one: tried only where one occurs
+
+    def finditer(self, text: str, lower: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches in ``text`` (``lower`` is ``text.lower()``)."""
+        if self.anchors:
+            return cued(self.pattern, text, lower, self.anchors)
+        return self.pattern.finditer(text)
 
 def rnokpp_valid(text: str) -> bool:
     """The РНОКПП check digit (python-stdnum's ``ua.rntrc``: weighted sum of the first nine
@@ -82,8 +90,10 @@ def _compile(entry: dict[str, Any]) -> Recognizer:
         validate=None if validate is None else VALIDATORS[validate],
         priority=int(entry.get("priority", 50)),
         needs_digit=entry["type"] not in ("email", "handle") or entry["name"] == "numeric_user_id",
-        requires=tuple(w.lower() for w in entry.get("requires", entry.get("context", ()))),
+        requires=tuple(w.lower() for w in entry.get(
+            "requires", entry.get("anchors", entry.get("context", ())))),
         digits=int(entry.get("digits", 0)),
+        anchors=tuple(w.lower() for w in entry.get("anchors", ())),
     )
 
 
@@ -97,7 +107,7 @@ def find(text: str) -> Iterator[tuple[int, Entity]]:
             rec.requires and not any(map(lower.__contains__, rec.requires))
         ):
             continue
-        for match in rec.pattern.finditer(text):
+        for match in rec.finditer(text, lower):
             start, end = match.span(rec.group)
             value = match.group(rec.group)
             if rec.context and not any(

@@ -23,7 +23,7 @@ from itertools import compress
 
 from svidok.analysis.lemmas import forms, grammemes, parse
 from svidok.analysis.placekeys import word_keys
-from svidok.analysis.tokens import Tokens, capitalised, mark_before, occurrences, tokens
+from svidok.analysis.tokens import Tokens, capitalised, cued, mark_before, occurrences, tokens
 from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Entity
 
@@ -119,10 +119,7 @@ def _mentioned_again(
 
 
 def _call_signs(text: str, lex: Lexicon) -> Iterator[Entity]:
-    lower = text.lower()
-    if not any(cue in lower for cue in lex.call_sign_cues):
-        return
-    for match in lex.call_sign.finditer(text):
+    for match in cued(lex.call_sign, text, text.lower(), lex.call_sign_cues):
         start, end = match.span(1)
         yield Entity(start, end, match.group(1), "person", "call_sign")
 
@@ -203,7 +200,7 @@ def _kinds(word: str) -> frozenset[str]:
 
 def _classify(word: str, lex: Lexicon) -> set[str]:
     kinds: set[str] = set()
-    if word_keys(word) & lex.public.keys():
+    if not word_keys(word).isdisjoint(lex.public):
         kinds.add("public")
     if _CYRILLIC.search(word):
         known = False
@@ -237,7 +234,7 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
 
 
 def _public(parts: list[str], lex: Lexicon) -> bool:
-    return any(word_keys(word) & lex.public.keys() for word in parts)
+    return any(not word_keys(word).isdisjoint(lex.public) for word in parts)
 
 
 def _capitalised(word: str) -> bool:

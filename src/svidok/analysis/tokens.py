@@ -14,6 +14,7 @@ twice as long.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter
@@ -64,10 +65,37 @@ def mark_before(text: str, start: int) -> str:
 
 def occurrences(text: str, phrase: str) -> list[int]:
     """Offsets of ``phrase`` in ``text`` as whole words (not inside a longer word)."""
-    found, at = [], text.find(phrase)
-    while at >= 0:
+    found = []
+    for at in _positions(text, phrase):
         end = at + len(phrase)
         if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
             found.append(at)
-        at = text.find(phrase, at + 1)
     return found
+
+
+def cued(
+    pattern: re.Pattern[str], text: str, lower: str, cues: Iterable[str],
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern every match of which begins with one of ``cues``
+    (lower-case strings; ``lower`` is ``text.lower()``). The pattern is tried only where a cue
+    occurs, found by substring search, instead of at every position of the text: the same
+    matches, in the same order, without the regex engine's walk over every character (a
+    case-insensitive alternation costs ~1 µs per 100 characters to scan)."""
+    if len(lower) != len(text):  # lower-casing moved the offsets (a rare letter): scan it all
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for at in sorted({at for cue in cues for at in _positions(lower, cue)}):
+        if at < end:
+            continue  # inside the last match, as finditer would skip it
+        match = pattern.match(text, at)
+        if match is not None:
+            yield match
+            end = max(match.end(), at + 1)
+
+
+def _positions(text: str, part: str) -> Iterator[int]:
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from svidok.analysis.tokens import cued
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Unit
 
-_MILITARY_UNIT = re.compile(  # the lookahead lets the engine skip other positions quickly
-    r"(?=[вВmMuU])(?:в/ч|в\.ч\.|військов\w* частин\w*|воинск\w* част\w*|military unit|unit)\s*"
+_MILITARY_UNIT = re.compile(  # tried only where one of _CODE_CUES occurs (tokens.cued)
+    r"(?:в/ч|в\.ч\.|військов\w* частин\w*|воинск\w* част\w*|military unit|unit)\s*"
     r"(?:№\s*)?([АAВBТT]?\s?-?\d{4})(?!\d)",
     re.IGNORECASE,
 )
@@ -106,13 +107,13 @@ def _kind_words() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-_CODE_CUES = ("в/ч", "в.ч.", "частин", "част", "unit")
+_CODE_CUES = ("в/ч", "в.ч.", "військов", "воинск", "military unit", "unit")  # how codes start
 
 
 def find(text: str) -> list[Entity]:
     lower = text.lower()
-    found = list(_unit_codes(text)) if any(c in lower for c in _CODE_CUES) else []
-    if not any(word in lower for word in _kind_words()):
+    found = list(_unit_codes(text, lower))
+    if not any(map(lower.__contains__, _kind_words())):
         return found  # no formation type is named
     taken = [(e.start, e.end) for e in found]
     all_kinds = kinds()
@@ -150,8 +151,8 @@ def _by_kind() -> dict[str, Kind]:
     return {k.kind: k for k in kinds()}
 
 
-def _unit_codes(text: str) -> Iterator[Entity]:
-    for match in _MILITARY_UNIT.finditer(text):
+def _unit_codes(text: str, lower: str) -> Iterator[Entity]:
+    for match in cued(_MILITARY_UNIT, text, lower, _CODE_CUES):
         code = re.sub(r"[\s-]", "", match.group(1)).upper().replace("A", "А").replace("B", "В")
         code = code.replace("T", "Т")
         start, end = match.span()

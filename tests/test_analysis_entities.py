@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from svidok.analysis import analyze
+from svidok.analysis.engine import settle
 from svidok.domain.annotations import Entity
 
 
@@ -245,3 +248,23 @@ def test_named_points_of_interest_resolve_to_their_oblast(
 
 def test_a_demonym_that_is_also_a_common_word_is_left_out() -> None:
     assert of_type("Він забивав кілки киянкою.", "place") == []  # a mallet, not a Kyivan
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 8), st.integers(0, 40), st.integers(1, 12)),
+                  max_size=25)
+
+
+@given(_SPANS)
+@settings(max_examples=300, deadline=None)
+def test_settle_keeps_what_comparing_with_every_kept_span_keeps(
+    spans: list[tuple[int, int, int]],
+) -> None:
+    """settle's bisection against the plain rule: a span is kept unless it overlaps one kept
+    already, trying the highest priority first, then the longest, then the earliest."""
+    candidates = [(p, Entity(s, s + n, "x" * n, "person", "name")) for p, s, n in spans]
+    plain: list[Entity] = []
+    for _, e in sorted(candidates, key=lambda pe: (-pe[0], -(pe[1].end - pe[1].start),
+                                                   pe[1].start)):
+        if all(e.end <= c.start or c.end <= e.start for c in plain):
+            plain.append(e)
+    assert settle(candidates) == sorted(plain, key=lambda e: e.start)

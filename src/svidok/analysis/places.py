@@ -51,11 +51,16 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     texts = words(text)
     found: list[tuple[int, int, list[Candidate]]] = []
     oblast_nouns, direction_nouns = _cased(cues().oblast_nouns), _cased(cues().direction_nouns)
-    # only a capitalised word, or any word before "область" or "напрямку", can start a place
+    # A place starts at a word before "область" or "напрямку" (in lower, title or capital
+    # letters), or at a capitalised word that names a place or begins a longer name. Most
+    # capitalised words (sentence starts, names) are neither: one memoised look-up each says so.
     nouns = oblast_nouns | direction_nouns
     before_nouns = [k for k in itertools.compress(range(-1, len(texts) - 1),
                                                   map(nouns.__contains__, texts)) if k >= 0]
-    starts = sorted({*capitalised(text), *before_nouns}) if before_nouns else capitalised(text)
+    caps = capitalised(text)
+    live = [i for i, hits in zip(caps, map(gaz.word, map(texts.__getitem__, caps)))
+            if hits.places or hits.starts_name]
+    starts = sorted({*live, *before_nouns}) if before_nouns else live
     free = 0  # the first token not inside a place found already
     for i in starts:
         if i < free:

@@ -163,6 +163,16 @@ def test_ordinary_words_at_a_sentence_start_are_not_places(text: str) -> None:
     ("служил в 66-й отдельной мехбригады", "66 ОМБр"),
     ("ЗАБРАЛИ У ТРЕТЮ ШТУРМОВУ БРИГАДУ", "3 ОШБр"),
     ("бригада-47: 47 ОМБр", "47 ОМБр"),
+    # ordinal endings as Ukrainian writes them after the number
+    ("їх везуть у 155-ту бригаду «Анна Київська»", "155 ОМБр"),
+    ("служив у 92-гій ОШБр", "92 ОШБр"),
+    ("1-ша окрема танкова бригада", "1 ОТБр"),
+    ("перевели до 3-тю ОШБр", "3 ОШБр"),
+    ("у 72-му полку", "72 полк"),
+    # a generic type keeps its own kind: the 3rd battalion is not 3 ОШБр, a brigade
+    ("у 3-м батальоне", "3 батальйон"),
+    ("в 47-м полку", "47 полк"),
+    ("у 47-й бригаді", "47 ОМБр"),
 ])
 def test_units_are_found_and_canonicalised(text: str, canonical: str) -> None:
     [unit] = of_type(text, "military_unit")

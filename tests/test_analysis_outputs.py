@@ -219,6 +219,11 @@ def test_themes_and_roles_match_forms_the_text_inflects() -> None:
     ("Нас кидали туди як гарматне м'ясо, відпустки не давали пів року.", "conditions"),
     ("They kept sending us on suicide missions.", "conditions"),
     ("Я уличный человек, ночую где придётся.", "homelessness"),
+    ("Через неделю я уже был в учебке под Житомиром.", "training"),  # slang: a prefix term
+    ("Повертатися в частину боюся.", "return_to_unit"),  # the imperfective verb too
+    ("Ми втекли з позицій у лютому.", "szch"),
+    ("My commander said I would be charged under Article 407.", "legal_case"),
+    ("Мені вже повідомили про підозру.", "legal_case"),
 ])
 def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme: str) -> None:
     assert theme in {t.id for t in analyze(text).themes}

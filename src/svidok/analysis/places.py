@@ -58,8 +58,8 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     before_nouns = [k for k in itertools.compress(range(-1, len(texts) - 1),
                                                   map(nouns.__contains__, texts)) if k >= 0]
     caps = capitalised(text)
-    live = [i for i, hits in zip(caps, map(gaz.word, map(texts.__getitem__, caps)))
-            if hits.places or hits.starts_name]
+    hits_at = map(gaz.word, map(texts.__getitem__, caps))
+    live = [i for i, hits in zip(caps, hits_at, strict=True) if hits.places or hits.starts_name]
     starts = sorted({*live, *before_nouns}) if before_nouns else live
     free = 0  # the first token not inside a place found already
     for i in starts:

@@ -21,7 +21,11 @@ _MILITARY_UNIT = re.compile(  # tried only where one of _CODE_CUES occurs (token
     r"(?:№\s*)?([АAВBТT]?\s?-?\d{4})(?!\d)",
     re.IGNORECASE,
 )
-_NUMBER = r"(\d{1,3})(\s?-?\s?(?:ї|ий|го|ої|ою|у|ю|я|й|ма|th|st|nd|rd|а|ой|ая|ую|ей|ом|му)(?!\w))?"
+# Ordinal endings as numbers are written with them: Ukrainian 92-га/-гу/-гій, 1-ша/-шу/-шій,
+# 155-та/-ту/-тій, 3-тя/-тю, 7-ма/-му/-мій, 47-ї/-й/-ій/-го/-ого/-ому/-ої/-ою; Russian
+# 3-я/-ю/-й/-ий/-ый/-ой/-ая/-ую/-го/-му/-м; English 225th, 1st, 2nd, 3rd.
+_NUMBER = (r"(\d{1,3})(\s?-?\s?(?:ї|ий|ій|го|ої|ою|у|ю|я|й|ма|га|гу|гій|ша|шу|шій|та|ту|тій|"
+           r"тя|тю|мій|ого|ому|th|st|nd|rd|а|ой|ый|ая|ую|ей|ом|му|м)(?!\w))?")
 _GENERIC = frozenset({"brigade", "regiment", "battalion"})
 # "окрема", "отдельная", "separate" before a formation type is optional wherever it is written.
 _QUALIFIER = r"(?:(?:окрем|отдельн|separate|independent)[\w'’ʼ-]*\s+)?"
@@ -132,10 +136,13 @@ def find(text: str) -> list[Entity]:
         if word is not None:
             number, ordinal = _ordinal_number(word), word
         if kind.kind in _GENERIC:
-            known = number in named() and int(number) >= 5
-            if not (ordinal or groups["name"] or known):
+            # a known formation of that type: "155-та бригада" is 155 ОМБр, "3-й батальйон"
+            # is not 3 ОШБр (a brigade), nor "47-й полк" 47 ОМБр
+            same = named().get(number, "").endswith(kind.kind)
+            if not (ordinal or groups["name"] or (same and int(number) >= 5)):
                 continue  # "3 бригади" counts brigades; "3-я бригада" names one
-            kind = _by_kind().get(named().get(number, ""), kind)
+            if same:
+                kind = _by_kind()[named()[number]]
         found.append(Entity(start, end, text[start:end], "military_unit", "formation",
                             unit=Unit(kind.kind, number, f"{number} {kind.canonical}")))
         taken.append((start, end))

@@ -39,6 +39,21 @@ def test_call_sign_after_its_cue() -> None:
     assert (sign.text, sign.recognizer) == ("Кабан", "call_sign")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Сашко «Грек» і я втекли в лютому. Грек потім поїхав в Одесу.",
+     [("Сашко", "name"), ("Грек", "call_sign"), ("Грек", "call_sign")]),
+    ("Іван «Сова» Петренко служив зі мною.",
+     [("Іван", "name"), ("Сова", "call_sign"), ("Петренко", "name")]),
+    # a quoted sentence after a name is not a nickname, nor a public figure's slogan
+    ("Петро «Вони прийшли» — так він казав.", [("Петро", "name")]),
+    ("Зеленський «Слуга народу» виступив.", [("Зеленський", "name")]),
+])
+def test_a_nickname_in_quotes_after_a_name_is_a_call_sign(
+    text: str, expected: list[tuple[str, str]],
+) -> None:
+    assert [(e.text, e.recognizer) for e in of_type(text, "person")] == expected
+
+
 def test_a_call_sign_is_found_again_without_its_cue() -> None:
     text = ("Боєць з позивним «Кабан» пішов. Решта, як і \"Кабан\", досі там. "
             "Дружина Кабана чекає. У лісі жив кабан.")

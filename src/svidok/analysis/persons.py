@@ -81,7 +81,6 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     inside = {pos for s, e in (blocked or []) for pos in range(s, e)}
     toks = tokens(text)
     found = list(_call_signs(text, lex))
-    found += _call_signs_again(text, toks, found)
     free = 0  # the first token not inside a name found already
     starts = capitalised(text)
     # C-level loops over lru caches: most capitalised words (sentence starts) cannot be a name
@@ -103,7 +102,27 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
         end = _initial_after(text, toks.ends[j - 1])
         found.append(Entity(start, end, text[start:end], "person", "name",
                             public_figure=_public(toks.words[i:j], lex)))
+    found += _nicknames(text, found)
+    found += _call_signs_again(text, toks, [e for e in found if e.recognizer == "call_sign"])
     return found
+
+
+_NICKNAME = re.compile(r"[ \t]*[«\"“]([A-ZА-ЯІЇЄҐ][\w'’ʼ-]+(?:\s[A-ZА-ЯІЇЄҐ][\w'’ʼ-]+)?)[»\"”]")
+
+
+def _nicknames(text: str, found: list[Entity]) -> list[Entity]:
+    """A nickname in quotes right after a name is a call sign: "Сашко «Грек»", "Іван «Сова»
+    Петренко" — unless its first word is a pronoun or a conjunction (a quoted sentence: "Петро
+    «Вони прийшли»"), or the name is a public figure's."""
+    signs = []
+    for name in found:
+        if name.recognizer != "name" or name.public_figure:
+            continue
+        match = _NICKNAME.match(text, name.end)
+        if match is not None and _kinds(match.group(1).split()[0].capitalize()):
+            start, end = match.span(1)
+            signs.append(Entity(start, end, match.group(1), "person", "call_sign"))
+    return signs
 
 
 def _mentioned_again(

@@ -28,7 +28,12 @@ from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Entity
 
 _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
-_FUNCTION_WORDS = frozenset({"CONJ", "PREP", "PRCL", "NPRO", "INTJ", "ADVB", "PRED", "NUMR"})
+# Words of closed classes (conjunctions, prepositions, particles, pronouns, interjections) are
+# never names, whatever other reading they have. An adverb, predicative or numeral is not one
+# either ("Далі", "Потім") unless one dictionary reads the word as a name and not as those:
+# Бойко is a surname to the Ukrainian dictionary and also an adverb to the Russian one.
+_CLOSED_CLASSES = frozenset({"CONJ", "PREP", "PRCL", "NPRO", "INTJ"})
+_ADVERBIAL = frozenset({"ADVB", "PRED", "NUMR"})
 _QUOTED = r"[«\"“'‘]?([A-ZА-ЯІЇЄҐ][\w'’ʼ-]+(?:\s[A-ZА-ЯІЇЄҐ][\w'’ʼ-]+)?)[»\"”'’]?"
 _MAX_PARTS = 4
 # Endings that mark Ukrainian and Russian surnames in any romanisation (Ishchenko, Melnychuk,
@@ -222,14 +227,16 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
     if not word_keys(word).isdisjoint(lex.public):
         kinds.add("public")
     if _CYRILLIC.search(word):
-        known = False
+        known = adverbial = name_only_somewhere = False
         for lang in ("uk", "ru"):
-            for reading in parse(word, lang):  # "Саше": the Name reading is 14th
-                if not reading.is_known:
-                    continue
-                known = True
-                tags = grammemes(reading)
-                if tags & _FUNCTION_WORDS:
+            readings = [grammemes(r) for r in parse(word, lang) if r.is_known]
+            known = known or bool(readings)
+            here = any(tags & _ADVERBIAL for tags in readings)
+            adverbial = adverbial or here
+            name_only_somewhere = name_only_somewhere or (not here and any(
+                tags & {"Name", "Surn", "Patr"} for tags in readings))
+            for tags in readings:  # "Саше": the Name reading is 14th
+                if tags & _CLOSED_CLASSES:
                     return set()  # "Але", "Коли": a conjunction first, whatever else it may be
                 if "Name" in tags:
                     kinds.add("given")
@@ -239,6 +246,8 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
                     kinds.add("patronymic")
                 elif "Geox" not in tags:
                     kinds.add("word")
+        if adverbial and not name_only_somewhere:
+            return set()
         if "given" in kinds and "word" in kinds and not (word_keys(word) & lex.ambiguous_cyrillic):
             kinds.discard("word")  # "Саше" is a rare word (sachet) and a common name
         if not known and word[1:].islower():

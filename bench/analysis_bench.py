@@ -76,12 +76,12 @@ def recall(texts: list[tuple[str, dict[str, Any]]], spans_of: Any) -> float:
 
 def forget_words() -> None:
     """Drop every per-word memo of the analysis engine: lru caches of more than a few entries
-    in its modules, and the memos of the gazetteer and the lexicons' form indexes."""
+    in its modules, and the gazetteer's memo of words."""
     import importlib
     import pkgutil
 
     import svidok.analysis as package
-    from svidok.analysis import gazetteer, risk, themes
+    from svidok.analysis import gazetteer
 
     for info in pkgutil.iter_modules(package.__path__):
         module = importlib.import_module(f"svidok.analysis.{info.name}")
@@ -90,8 +90,6 @@ def forget_words() -> None:
             if maxsize is not None and (maxsize.maxsize or 0) > 16:
                 obj.cache_clear()
     gazetteer.load().forget()
-    themes.taxonomy().index.forget()
-    risk.roles_index().forget()
 
 
 def throughput(texts: list[str], run: Any, rounds: int, unseen: bool = False) -> float:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import SHARED, CliResult
-from svidok.analysis import analyze, gazetteer, placekeys, themes, units
+from svidok.analysis import analyze, gazetteer, lemmas, lexicons, placekeys, tokens, units
 from svidok.analysis.redact import redact
 from svidok.analysis.surface import FormIndex
 from svidok.domain.annotations import ENTITY_TYPES, Analysis, Entity, Risk
@@ -99,7 +99,7 @@ def test_analyze_json_shape() -> None:
 def test_theme_taxonomy_has_exactly_the_agreed_ids() -> None:
     raw = yaml.safe_load((DATA / "analysis" / "themes.yaml").read_text("utf-8"))
     assert set(raw["themes"]) == THEME_IDS
-    assert set(themes.taxonomy().thresholds) == THEME_IDS
+    assert set(lexicons.taxonomy().thresholds) == THEME_IDS
 
 
 def test_every_analysis_data_file_loads() -> None:
@@ -198,6 +198,36 @@ def test_form_index_matches_inflected_forms_without_lemmatising_the_text() -> No
     assert "командир" in index.keys("командиром")
     assert index.keys("Харків") == frozenset()
     assert index.keys("мама") == frozenset()
+
+
+def test_each_word_is_looked_up_once_in_every_word_list() -> None:
+    text = "Киянин Петро, командир роти, отримав повістку і дезертирував. He deserted."
+    lists = lexicons.of(text)
+    words = tokens.words(text)
+    facts = {words[i]: f for i, f in lists.marked}
+    assert list(facts) == ["Киянин", "командир", "роти", "повістку", "дезертирував", "deserted"]
+    assert lists.facts[words.index("Петро")] is None and lexicons.word_facts("отримав") is None
+    assert facts["Киянин"].city == "Київ" and not facts["Киянин"].terms
+    assert facts["командир"].roles and "командир" in facts["командир"].role_keys
+    assert "рота" in facts["роти"].role_keys and not facts["роти"].roles  # a role's later word
+    assert "повістка" in facts["повістку"].theme_keys and facts["повістку"].terms
+    assert facts["deserted"].terms and not facts["deserted"].theme_keys  # "desert*", a prefix
+    assert lists.role_keys(words.index("Петро")) == frozenset()
+
+
+@pytest.mark.parametrize("word", ["Харкові", "Бойко", "пам’ять", "ещё", "еще", "Нью-Йорк",
+                                  "смотри-ка", "Тарасові", "Мельничук", "бусифікація", "ЗСУ"])
+def test_dictionary_readings_are_the_known_readings_of_a_full_parse(word: str) -> None:
+    for lang in ("uk", "ru"):
+        full = lemmas.parse(word, lang)
+        assert full  # pymorphy3 always reads a word somehow, if only by guessing
+        assert lemmas.known(word, lang) == tuple(r for r in full if r.is_known)
+
+
+def test_dictionary_readings_skip_the_language_that_lacks_the_word() -> None:
+    assert lemmas.known("Харкові", "uk") and not lemmas.known("Харкові", "ru")
+    assert lemmas.known("ещё", "ru") and not lemmas.known("ещё", "uk")
+    assert not lemmas.known("бусифікація", "uk")  # slang: only guesses, which are not kept
 
 
 def test_themes_and_roles_match_forms_the_text_inflects() -> None:

@@ -47,6 +47,24 @@ def _parse(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
     return tuple(_analyzer(lang).parse(word))
 
 
+def known(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
+    """The readings of ``parse`` that the dictionary knows (``is_known``), in the same order.
+
+    pymorphy3 reads a word its dictionary lacks by analogy with known ones, which costs ~15 µs
+    a word, and a reading is known exactly when the dictionary has the word. Asking the
+    dictionary first (``word_is_known``, under 1 µs) skips the guessing for the many words only
+    the dictionary's readings matter for: most capitalised words of a text are unknown to one
+    of the two languages. Cached."""
+    return _known(_APOSTROPHES.sub("'", word.lower()), lang)
+
+
+@lru_cache(maxsize=200_000)
+def _known(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
+    if not _analyzer(lang).word_is_known(word):
+        return ()
+    return tuple(reading for reading in _parse(word, lang) if reading.is_known)
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -62,14 +80,14 @@ def forms(word: str) -> frozenset[str]:
     token = token_key(word)
     if not _CYRILLIC.search(word):
         return frozenset({token})
-    lower = word.lower()
-    readings = {lang: parse(lower, lang)[:_READINGS] for lang in ("uk", "ru")}
-    known = {token_key(p.normal_form) for parses in readings.values() for p in parses if p.is_known}
-    if known:
-        return frozenset({token, *known})
+    lemmas = {token_key(reading.normal_form) for lang in ("uk", "ru")
+              for reading in known(word, lang)[:_READINGS]}
+    if lemmas:
+        return frozenset({token, *lemmas})
     langs = [lang for lang, letters in (("uk", _UK_LETTERS), ("ru", _RU_LETTERS))
              if letters.search(word)] or ["uk", "ru"]
-    guesses = {token_key(readings[lang][0].normal_form) for lang in langs if readings[lang]}
+    guesses = {token_key(readings[0].normal_form) for lang in langs
+               if (readings := parse(word, lang))}
     return frozenset({token, *guesses})
 
 

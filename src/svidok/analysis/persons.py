@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
-from svidok.analysis.lemmas import forms, grammemes, parse
+from svidok.analysis.lemmas import forms, grammemes, known
 from svidok.analysis.placekeys import word_keys
 from svidok.analysis.tokens import Tokens, capitalised, cued, mark_before, occurrences, tokens
 from svidok.datafiles import load_yaml, read_bytes
@@ -138,8 +138,8 @@ def _mentioned_again(
     is. A name found once is a name at every mention, or the redacted text still shows it."""
     if not doubtful or not names:
         return []
-    known = {lemma for i, j in names for word in toks.words[i:j] for lemma in name_lemmas(word)}
-    return [(i, i + 1) for i in doubtful if not name_lemmas(toks.words[i]).isdisjoint(known)]
+    named = {lemma for i, j in names for word in toks.words[i:j] for lemma in name_lemmas(word)}
+    return [(i, i + 1) for i in doubtful if not name_lemmas(toks.words[i]).isdisjoint(named)]
 
 
 def _call_signs(text: str, lex: Lexicon) -> Iterator[Entity]:
@@ -227,10 +227,10 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
     if not word_keys(word).isdisjoint(lex.public):
         kinds.add("public")
     if _CYRILLIC.search(word):
-        known = adverbial = name_only_somewhere = False
+        in_dictionary = adverbial = name_only_somewhere = False
         for lang in ("uk", "ru"):
-            readings = [grammemes(r) for r in parse(word, lang) if r.is_known]
-            known = known or bool(readings)
+            readings = [grammemes(r) for r in known(word, lang)]
+            in_dictionary = in_dictionary or bool(readings)
             here = any(tags & _ADVERBIAL for tags in readings)
             adverbial = adverbial or here
             name_only_somewhere = name_only_somewhere or (not here and any(
@@ -250,7 +250,7 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
             return set()
         if "given" in kinds and "word" in kinds and not (word_keys(word) & lex.ambiguous_cyrillic):
             kinds.discard("word")  # "Саше" is a rare word (sachet) and a common name
-        if not known and word[1:].islower():
+        if not in_dictionary and word[1:].islower():
             kinds.add("unknown")
         return kinds if kinds - {"word"} else set()
     lower = re.sub(r"['’]s$", "", word.lower())
@@ -299,7 +299,7 @@ def name_lemmas(word: str) -> frozenset[str]:
     """Dictionary forms of a name part from every reading as a name ("Тарасові" -> тарас), or
     its plain keys when no dictionary reads it as a name. Used to tell mentions of one person."""
     lemmas = {
-        r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
-        if r.is_known and {"Name", "Surn", "Patr"} & grammemes(r)
+        r.normal_form for lang in ("uk", "ru") for r in known(word, lang)
+        if {"Name", "Surn", "Patr"} & grammemes(r)
     }
     return frozenset(lemmas) if lemmas else word_keys(word)

@@ -13,7 +13,7 @@ import itertools
 import re
 from functools import lru_cache
 
-from svidok.analysis.lemmas import parse
+from svidok.analysis.lemmas import known, parse
 from svidok.datafiles import load_yaml
 
 KEY_VERSION = 3
@@ -32,18 +32,10 @@ def word_keys(word: str) -> frozenset[str]:
     base = normalise(word)
     if not _CYRILLIC.search(word):
         return frozenset({base})
-    keys = {base}
-    known = False
-    for lang in ("uk", "ru"):
-        for reading in parse(word, lang)[:4]:
-            if reading.is_known:
-                keys.add(normalise(reading.normal_form))
-                known = True
-    if not known:
-        guesses = parse(word, "uk")
-        if guesses:
-            keys.add(normalise(guesses[0].normal_form))
-    return frozenset(keys)
+    lemmas = {normalise(r.normal_form) for lang in ("uk", "ru") for r in known(word, lang)[:4]}
+    if not lemmas:  # neither dictionary knows the word: the Ukrainian analyser's first guess
+        lemmas = {normalise(guess.normal_form) for guess in parse(word, "uk")[:1]}
+    return frozenset({base, *lemmas})
 
 
 def name_keys(words: list[str]) -> set[str]:

@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from svidok.analysis import lexicons
 from svidok.analysis.gazetteer import Candidate, Gazetteer, load
-from svidok.analysis.lemmas import forms, grammemes, parse
+from svidok.analysis.lemmas import grammemes, known, parse
 from svidok.analysis.persons import lexicon
 from svidok.analysis.placekeys import lookup_keys, name_keys, normalise, word_keys
-from svidok.analysis.surface import FormIndex
 from svidok.analysis.tokens import Tokens, capitalised, mark_before, tokens, words
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Place
@@ -76,7 +76,7 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
         if match is not None:
             found.append((i, match[0], match[1]))
             free = match[0]
-    found += _demonyms(texts, found, gaz)
+    found += _demonyms(text, found, gaz)
     found.sort(key=lambda f: f[0])
     mentions = [(toks.starts[i], c[0].oblast_pcode) for i, _, c in found
                 if len({x.oblast_pcode for x in c}) == 1 and c[0].oblast_pcode]
@@ -87,32 +87,16 @@ Match = tuple[int, list[Candidate]]
 
 
 def _demonyms(
-    texts: list[str], found: list[tuple[int, int, list[Candidate]]], gaz: Gazetteer,
+    text: str, found: list[tuple[int, int, list[Candidate]]], gaz: Gazetteer,
 ) -> list[tuple[int, int, list[Candidate]]]:
     """"бахмутовец", "киянами", "харків'янка": the city its people are named after."""
     taken = {k for i, j, _ in found for k in range(i, j)}
-    cities = list(map(_demonym_city, texts))  # C-level loop: _demonym_city is an lru_cache
     hits = []
-    for i in itertools.compress(range(len(texts)), cities):
-        city = _city(cities[i], gaz)
+    for i, facts in lexicons.of(text).marked:  # the words in a list (``lexicons``)
+        city = _city(facts.city, gaz) if facts.city else None
         if city is not None and i not in taken:
             hits.append((i, i + 1, [city]))
     return hits
-
-
-@lru_cache(maxsize=1)
-def _demonym_index() -> tuple[FormIndex, dict[str, str]]:
-    raw = load_yaml("gazetteer", "demonyms.yaml")
-    city_of = {key: city for city, names in raw["cities"].items() for name in names
-               for key in forms(name)}
-    return FormIndex(w for names in raw["cities"].values() for w in names), city_of
-
-
-@lru_cache(maxsize=100_000)
-def _demonym_city(word: str) -> str:
-    """The city (its Ukrainian name) a word names the people of, or ""."""
-    index, city_of = _demonym_index()
-    return next((city_of[k] for k in sorted(index.keys(word)) if k in city_of), "")
 
 
 def _city(name: str, gaz: Gazetteer) -> Candidate | None:
@@ -252,8 +236,8 @@ def _other_reading(word: str) -> str | None:
         return "name" if word.lower() in lexicon().latin_given else None
     other = None
     for lang in ("uk", "ru"):
-        for reading in parse(word, lang):
-            if not reading.is_known or "Geox" in reading.tag:
+        for reading in known(word, lang):
+            if "Geox" in reading.tag:
                 continue
             tags = grammemes(reading)
             if tags & _FUNCTION_WORDS:

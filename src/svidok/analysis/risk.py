@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import compress
 from typing import Any
 
-from svidok.analysis.lemmas import forms
-from svidok.analysis.surface import FormIndex
+from svidok.analysis.lexicons import of
 from svidok.analysis.tokens import words
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Risk, Theme
@@ -24,12 +22,6 @@ _EXACT_DATE = re.compile(  # the leading class lets the regex engine skip to dig
 @lru_cache(maxsize=1)
 def _config() -> dict[str, Any]:
     raw: dict[str, Any] = load_yaml("analysis", "risk.yaml")
-    by_first: dict[str, list[tuple[frozenset[str], ...]]] = {}
-    for role in raw["roles"]:
-        parts = tuple(forms(w) for w in role.split())
-        for form in parts[0]:
-            by_first.setdefault(form, []).append(parts)
-    raw["roles_by_first"] = by_first
     return raw
 
 
@@ -69,31 +61,17 @@ def assess(text: str, entities: list[Entity], themes: list[Theme]) -> Risk:
 
 
 def _roles(text: str) -> list[str]:
-    """Rank and role words ("командир взводу", "sniper"), looked up by their first word."""
-    index = roles_index()
+    """Rank and role words ("командир взводу", "sniper"), looked up by their first word
+    (``lexicons``: the roles a word can start, and the role words each word is a form of)."""
     texts = words(text)
-    starting = list(map(_roles_from, texts))  # C-level loop: _roles_from is an lru_cache
+    lists = of(text)
     found: list[str] = []
-    for i in compress(range(len(texts)), starting):
-        for role in starting[i]:
+    for i, facts in lists.marked:
+        for role in facts.roles:
             n = len(role)
-            if i + n <= len(texts) and all(not role[k].isdisjoint(index.keys(texts[i + k]))
+            if i + n <= len(texts) and all(not role[k].isdisjoint(lists.role_keys(i + k))
                                            for k in range(1, n)):
                 phrase = " ".join(texts[i : i + n])
                 if phrase not in found:
                     found.append(phrase)
     return found
-
-
-@lru_cache(maxsize=100_000)
-def _roles_from(word: str) -> tuple[tuple[frozenset[str], ...], ...]:
-    """Roles whose first word this word can be (cached per word)."""
-    by_first = _config()["roles_by_first"]
-    return tuple({id(r): r for f in roles_index().keys(word)
-                  for r in by_first.get(f, ())}.values())
-
-
-@lru_cache(maxsize=1)
-def roles_index() -> FormIndex:
-    """Every inflected form of the role words."""
-    return FormIndex(w for role in _config()["roles"] for w in role.split())

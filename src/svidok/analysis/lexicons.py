@@ -1,0 +1,166 @@
+"""The word lists every word of a text is matched against — theme terms
+(data/analysis/themes.yaml), rank and role words (data/analysis/risk.yaml), demonyms
+(data/gazetteer/demonyms.yaml) — and one look-up per distinct word in all of them at once.
+
+Each list is expanded once into every inflected form of its words (``surface.FormIndex``), so a
+text's word is matched by its spelling, not lemmatised. Themes, roles and demonyms used to look
+each word up in their own list: four passes over every word of every text, and, for a word the
+process had not seen, four spellings and four Python functions (~5 µs a word, a quarter of the
+time on new text). Here one table maps the spelling of every form in any list to what it is in
+each; most words of a text are in none, and ``of(text)`` hands the recognisers only the indices
+of those that are (``marked``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
+
+from svidok.analysis.lemmas import forms
+from svidok.analysis.surface import FormIndex, spelling
+from svidok.analysis.tokens import words
+from svidok.datafiles import load_yaml
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Term:
+    theme: str
+    words: tuple[frozenset[str] | str, ...]  # per word: its forms, or a "prefix*"
+    weight: float
+    label: str
+    rest_forms: tuple[frozenset[str], ...]  # the forms of the later words that are not prefixes
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The themes' terms, indexed by their first word."""
+
+    thresholds: dict[str, float]
+    index: FormIndex  # a text word -> the term-word keys it is a form of
+    by_form: dict[str, list[Term]]
+    by_prefix: dict[str, list[Term]]  # keyed by the prefix's first PREFIX_KEY letters
+
+
+PREFIX_KEY = 2
+Role = tuple[frozenset[str], ...]  # the keys of each of a role's words: "командир взводу"
+
+
+def _term(theme: str, text: str, weight: float) -> Term:
+    parts: list[frozenset[str] | str] = [
+        w.lower() if w.endswith("*") else forms(w) for w in text.split()
+    ]
+    rest = tuple(p for p in parts[1:] if isinstance(p, frozenset))
+    return Term(theme, tuple(parts), weight, text, rest)
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> Taxonomy:
+    raw = load_yaml("analysis", "themes.yaml")
+    thresholds: dict[str, float] = {}
+    by_form: dict[str, list[Term]] = {}
+    by_prefix: dict[str, list[Term]] = {}
+    lemma_words: set[str] = set()
+    for theme_id, spec in raw["themes"].items():
+        thresholds[theme_id] = float(spec.get("threshold", 1.0))
+        for group in spec["terms"]:
+            for text in group["t"]:
+                term = _term(theme_id, text, float(group["w"]))
+                lemma_words.update(w for w in text.split() if not w.endswith("*"))
+                first = term.words[0]
+                if isinstance(first, str):
+                    by_prefix.setdefault(first[:PREFIX_KEY], []).append(term)
+                else:
+                    for form in first:
+                        by_form.setdefault(form, []).append(term)
+    return Taxonomy(thresholds, FormIndex(lemma_words), by_form, by_prefix)
+
+
+@lru_cache(maxsize=1)
+def roles() -> tuple[FormIndex, dict[str, list[Role]]]:
+    """Every inflected form of the role words, and the roles by the keys of their first word."""
+    phrases = load_yaml("analysis", "risk.yaml")["roles"]
+    by_first: dict[str, list[Role]] = {}
+    for phrase in phrases:
+        role = tuple(forms(w) for w in phrase.split())
+        for form in role[0]:
+            by_first.setdefault(form, []).append(role)
+    return FormIndex(w for phrase in phrases for w in phrase.split()), by_first
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> tuple[FormIndex, dict[str, str]]:
+    """Every inflected form of the demonyms, and the city (its Ukrainian name) of each key."""
+    raw = load_yaml("gazetteer", "demonyms.yaml")
+    city_of = {key: city for city, names in raw["cities"].items() for name in names
+               for key in forms(name)}
+    return FormIndex(w for names in raw["cities"].values() for w in names), city_of
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+    """Spelling -> its keys among the theme words, the role words and the demonyms."""
+    themes, roles_, demonyms_ = taxonomy().index, roles()[0], demonyms()[0]
+    spelt = {*themes.spellings(), *roles_.spellings(), *demonyms_.spellings()}
+    return {s: (themes.of_spelling(s), roles_.of_spelling(s), demonyms_.of_spelling(s))
+            for s in spelt}
+
+
+@dataclass(frozen=True, slots=True)
+class WordFacts:
+    """What one word is in the lists (a word in none of them has no ``WordFacts``)."""
+
+    terms: tuple[Term, ...]  # theme terms it can be the first word of
+    theme_keys: frozenset[str]  # theme-word keys it is a form of (for a term's later words)
+    roles: tuple[Role, ...]  # roles it can be the first word of
+    role_keys: frozenset[str]  # role-word keys it is a form of (for a role's later words)
+    city: str  # the city it names the people of ("киянами" -> "Київ"), or ""
+
+
+@lru_cache(maxsize=200_000)
+def word_facts(word: str) -> WordFacts | None:
+    """The word in every list; ``None`` when it is in none (most words of a text)."""
+    tax = taxonomy()
+    lower = word.lower()
+    prefixed = tax.by_prefix.get(lower[:PREFIX_KEY], ())
+    theme_keys, role_keys, demonym_keys = _table().get(spelling(word), (_EMPTY, _EMPTY, _EMPTY))
+    if not (theme_keys or role_keys or demonym_keys or prefixed):
+        return None
+    terms = {id(t): t for f in theme_keys for t in tax.by_form.get(f, ())}
+    terms.update({id(t): t for t in prefixed
+                  if isinstance(t.words[0], str) and lower.startswith(t.words[0][:-1])})
+    by_first = roles()[1]
+    starts = {id(r): r for f in role_keys for r in by_first.get(f, ())}
+    city_of = demonyms()[1]
+    city = next((city_of[k] for k in sorted(demonym_keys) if k in city_of), "")
+    if not (terms or theme_keys or starts or role_keys or city):
+        return None
+    return WordFacts(tuple(terms.values()), theme_keys, tuple(starts.values()), role_keys, city)
+
+
+class TextFacts:
+    """A text's words in the lists: ``facts[i]`` for word ``i`` (None: in no list), and the
+    words that are in one as (index, facts), in text order."""
+
+    __slots__ = ("facts", "marked")
+
+    def __init__(self, text: str) -> None:
+        facts = list(map(word_facts, words(text)))  # C-level loops: word_facts is an lru cache
+        self.facts: list[WordFacts | None] = facts
+        self.marked: list[tuple[int, WordFacts]] = list(
+            zip(compress(range(len(facts)), facts), filter(None, facts), strict=True))
+
+    def theme_keys(self, i: int) -> frozenset[str]:
+        facts = self.facts[i]
+        return _EMPTY if facts is None else facts.theme_keys
+
+    def role_keys(self, i: int) -> frozenset[str]:
+        facts = self.facts[i]
+        return _EMPTY if facts is None else facts.role_keys
+
+
+@lru_cache(maxsize=8)  # themes, risk and places each ask for the text being analysed
+def of(text: str) -> TextFacts:
+    return TextFacts(text)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import compress
 
 from svidok.analysis.lemmas import forms
-from svidok.analysis.surface import FormIndex, spelling
+from svidok.analysis.surface import FormIndex, lower_spelling
 from svidok.analysis.tokens import words
 from svidok.datafiles import load_yaml
 
@@ -122,12 +122,13 @@ class WordFacts:
 @lru_cache(maxsize=200_000)
 def word_facts(word: str) -> WordFacts | None:
     """The word in every list; ``None`` when it is in none (most words of a text)."""
-    tax = taxonomy()
     lower = word.lower()
+    tax = taxonomy()
     prefixed = tax.by_prefix.get(lower[:PREFIX_KEY], ())
-    theme_keys, role_keys, demonym_keys = _table().get(spelling(word), (_EMPTY, _EMPTY, _EMPTY))
-    if not (theme_keys or role_keys or demonym_keys or prefixed):
+    found = _table().get(lower_spelling(lower))
+    if found is None and not prefixed:
         return None
+    theme_keys, role_keys, demonym_keys = found or (_EMPTY, _EMPTY, _EMPTY)
     terms = {id(t): t for f in theme_keys for t in tax.by_form.get(f, ())}
     terms.update({id(t): t for t in prefixed
                   if isinstance(t.words[0], str) and lower.startswith(t.words[0][:-1])})

@@ -17,13 +17,16 @@ from svidok.analysis.lemmas import known, parse
 from svidok.datafiles import load_yaml
 
 KEY_VERSION = 3
-_APOSTROPHES = re.compile(r"['’ʼ`]")
 _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _MAX_COMBINATIONS = 32
 
 
+_NORMAL = str.maketrans({"'": None, "’": None, "ʼ": None, "`": None, "ё": "е"})
+
+
 def normalise(word: str) -> str:
-    return _APOSTROPHES.sub("", word.lower()).replace("ё", "е")
+    """Lower case, apostrophes dropped, ё as е."""
+    return word.lower().translate(_NORMAL)
 
 
 @lru_cache(maxsize=200_000)
@@ -46,10 +49,15 @@ def name_keys(words: list[str]) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _endings() -> list[tuple[str, list[str]]]:
+def _endings() -> dict[str, list[str]]:
+    """Case ending -> the nominative endings it may replace."""
     raw = load_yaml("gazetteer", "endings.yaml")
-    return sorted(((k, [str(v) for v in vs]) for k, vs in raw["endings"].items()),
-                  key=lambda kv: -len(kv[0]))
+    return {str(k): [str(v) for v in vs] for k, vs in raw["endings"].items()}
+
+
+@lru_cache(maxsize=1)
+def _longest_ending() -> int:
+    return max(map(len, _endings()))
 
 
 def lookup_keys(words: list[str]) -> set[str]:
@@ -67,8 +75,9 @@ def _from_endings(word: str) -> frozenset[str]:
     if not _CYRILLIC.search(word):
         return frozenset()
     base = normalise(word)
-    return frozenset(base[: -len(ending)] + r for ending, replacements in _endings()
-                     if base.endswith(ending) and len(base) > len(ending) for r in replacements)
+    endings = _endings()  # each of the word's last 1…6 letters looked up, not every ending tried
+    return frozenset(base[:-n] + r for n in range(1, min(_longest_ending(), len(base) - 1) + 1)
+                     for r in endings.get(base[-n:], ()))
 
 
 def single_keys(word: str) -> frozenset[str]:

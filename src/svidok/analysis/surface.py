@@ -31,6 +31,11 @@ def spelling(word: str) -> str:
     return word.lower().translate(_SPELLING)
 
 
+def lower_spelling(lower: str) -> str:
+    """``spelling`` of a word already in lower case."""
+    return lower.translate(_SPELLING)
+
+
 class FormIndex:
     """Keys of lexicon words by the spellings of all their inflected forms."""
 

@@ -10,7 +10,16 @@ import pytest
 import yaml
 
 from conftest import SHARED, CliResult
-from svidok.analysis import analyze, gazetteer, lemmas, lexicons, placekeys, tokens, units
+from svidok.analysis import (
+    analyze,
+    gazetteer,
+    lemmas,
+    lexicons,
+    placekeys,
+    surface,
+    tokens,
+    units,
+)
 from svidok.analysis.redact import redact
 from svidok.analysis.surface import FormIndex
 from svidok.domain.annotations import ENTITY_TYPES, Analysis, Entity, Risk
@@ -198,6 +207,16 @@ def test_form_index_matches_inflected_forms_without_lemmatising_the_text() -> No
     assert "командир" in index.keys("командиром")
     assert index.keys("Харків") == frozenset()
     assert index.keys("мама") == frozenset()
+
+
+@pytest.mark.parametrize(("word", "spelt"), [
+    ("ЗВ’ЯЗОК", "звязок"), ("Пам'ять", "память"), ("зʼїзд", "зїзд"), ("Ещё", "еще"),
+    ("Харків", "харків"), ("Kyiv", "kyiv"),
+])
+def test_lookup_spellings_drop_apostrophes_and_read_yo_as_ye(word: str, spelt: str) -> None:
+    assert surface.spelling(word) == spelt
+    assert placekeys.normalise(word) == spelt
+    assert placekeys.normalise("Пам`ять") == "память"  # place names also drop a backtick
 
 
 def test_each_word_is_looked_up_once_in_every_word_list() -> None:

@@ -25,8 +25,12 @@ _NORMAL = str.maketrans({"'": None, "’": None, "ʼ": None, "`": None, "ё": "�
 
 
 def normalise(word: str) -> str:
-    """Lower case, apostrophes dropped, ё as е."""
-    return word.lower().translate(_NORMAL)
+    """Lower case, apostrophes dropped, ё as е (translated only when there is one: see
+    ``surface.lower_spelling``)."""
+    lower = word.lower()
+    if "'" in lower or "’" in lower or "ʼ" in lower or "`" in lower or "ё" in lower:
+        return lower.translate(_NORMAL)
+    return lower
 
 
 @lru_cache(maxsize=200_000)

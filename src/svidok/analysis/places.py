@@ -15,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from svidok.analysis import lexicons
 from svidok.analysis.gazetteer import Candidate, Gazetteer, load
@@ -213,7 +214,11 @@ def _plausible_single(
     if other == "name":  # "talked to Serhii", "з Тарасом": a name, unless a real town is meant
         return town and not _next_is_capitalised(text, toks, i)
     before = toks.words[i - 1].lower() if i > 0 else ""
-    if before in cues().prepositions or before in cues().settlement_nouns:
+    if before in cues().settlement_nouns:  # "село Київське"
+        return True
+    if _attributive(text, toks, i):  # "Київського вокзалу", "у Миколаївському ТЦК"
+        return False
+    if before in cues().prepositions:
         return True
     sentence_start = i == 0 or mark_before(text, toks.starts[i]) in ".!?:\n\"«—-"
     if other is None:
@@ -222,6 +227,44 @@ def _plausible_single(
         return max(c.population for c in candidates if not c.place.foreign) >= MAJOR_CITY \
             if any(not c.place.foreign for c in candidates) else False
     return town or any(c.place.level != "village" for c in candidates)
+
+
+def _attributive(text: str, toks: Tokens, i: int) -> bool:
+    """Whether the word is an adjective qualifying the next one, which it agrees with in case
+    and number (and gender, in the singular), or an abbreviation after it: "Київського
+    вокзалу", "Харківського тракторного заводу", "Миколаївському ТЦК" describe a station, a
+    factory, an enlistment office — not the villages Київське, Харківське, Миколаївське, whose
+    names are those adjectives (the dictionary knows some of them as nouns too)."""
+    forms = _adjective_forms(toks.words[i])
+    if not forms or i + 1 >= len(toks) or _joined(text, toks, i, 2) < 2:
+        return False
+    following = toks.words[i + 1]
+    if len(following) >= 2 and following.isupper():
+        return True
+    return not forms.isdisjoint(_agreeing_forms(following))
+
+
+Agreement = tuple[str, str, str]  # case, number, gender ("" in the plural or where untold)
+
+
+@lru_cache(maxsize=100_000)
+def _adjective_forms(word: str) -> frozenset[Agreement]:
+    """The agreement forms of a word's adjective readings (empty when it has none)."""
+    return frozenset(_agreement(r) for lang in ("uk", "ru") for r in known(word, lang)
+                     if r.tag.POS in ("ADJF", "PRTF"))
+
+
+@lru_cache(maxsize=100_000)
+def _agreeing_forms(word: str) -> frozenset[Agreement]:
+    """The agreement forms of the noun, adjective or participle readings of a word."""
+    return frozenset(_agreement(r) for lang in ("uk", "ru") for r in known(word, lang)
+                     if r.tag.POS in ("NOUN", "ADJF", "PRTF"))
+
+
+def _agreement(reading: Any) -> Agreement:
+    tag = reading.tag
+    number = tag.number or ""
+    return (tag.case or "", number, "" if number == "plur" else tag.gender or "")
 
 
 def _next_is_capitalised(text: str, toks: Tokens, i: int) -> bool:

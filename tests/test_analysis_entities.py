@@ -316,6 +316,17 @@ def test_a_village_named_by_an_adjective_is_still_a_place_where_the_text_says_so
     assert texts("Я жив у Первомайському.", "place") == ["Первомайському"]
 
 
+def test_a_settlement_abbreviation_with_its_stop_says_a_word_is_a_place() -> None:
+    # "Тараща" is also a Russian gerund ("staring"): alone after a stop it would not be a place
+    assert texts("Дом находится в пгт. Тараща.", "place") == ["Тараща"]
+    assert texts("Мы пошли с Тарасом домой.", "place") == []  # "с" without a stop: "with"
+    assert texts("Брак зарегистрирован в 1972 г. Стороны проживали отдельно.", "place") == []
+
+
+def test_a_word_after_a_street_noun_names_the_street_not_a_place() -> None:
+    assert texts("Жил на ул. Хмельницкого НОМЕР_2.", "place") == []  # not the city
+
+
 def test_a_city_district_is_not_an_old_name_of_its_city() -> None:
     # the codifier lists city districts under their city's code: "Київський", a district of
     # Simferopol, had become an alias of Simferopol, and "Подільський" one of Poltava

@@ -35,6 +35,8 @@ _LATIN = re.compile(r"[A-Za-z'’-]+")
 class Cues:
     prepositions: frozenset[str]
     settlement_nouns: frozenset[str]
+    settlement_abbreviations: frozenset[str]
+    street_nouns: frozenset[str]
     oblast_nouns: frozenset[str]
     direction_nouns: frozenset[str]
 
@@ -43,7 +45,8 @@ class Cues:
 def cues() -> Cues:
     raw = load_yaml("gazetteer", "cues.yaml")
     return Cues(*(frozenset(raw[k]) for k in
-                  ("prepositions", "settlement_nouns", "oblast_nouns", "direction_nouns")))
+                  ("prepositions", "settlement_nouns", "settlement_abbreviations",
+                   "street_nouns", "oblast_nouns", "direction_nouns")))
 
 
 def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
@@ -214,7 +217,10 @@ def _plausible_single(
     if other == "name":  # "talked to Serhii", "з Тарасом": a name, unless a real town is meant
         return town and not _next_is_capitalised(text, toks, i)
     before = toks.words[i - 1].lower() if i > 0 else ""
-    if before in cues().settlement_nouns:  # "село Київське"
+    if before in cues().street_nouns:  # "вул. Хмельницького": a street named after a man
+        return False
+    if before in cues().settlement_nouns or (  # "село Київське", "пгт. Тараща"
+            before in cues().settlement_abbreviations and text[toks.ends[i - 1]] == "."):
         return True
     if _attributive(text, toks, i):  # "Київського вокзалу", "у Миколаївському ТЦК"
         return False

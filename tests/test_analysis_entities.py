@@ -105,6 +105,23 @@ def test_a_doubtful_word_stays_a_word_when_no_name_confirms_it() -> None:
     assert texts("Роман вийшов друком. Надія є завжди.", "person") == []
 
 
+@pytest.mark.parametrize(("text", "kind", "found"), [
+    ("Він сказав 'Тарас прийшов' і пішов.", "person", ["Тарас"]),  # quotes typed as apostrophes
+    ("Ми поїхали в 'Харків' вранці.", "place", ["Харків"]),
+    ("Його звали ‘Петро’.", "person", ["Петро"]),
+])
+def test_a_word_in_single_quotes_is_found_like_any_other(
+    text: str, kind: str, found: list[str],
+) -> None:
+    assert texts(text, kind) == found
+
+
+def test_an_apostrophe_typed_as_a_backtick_stays_inside_the_word() -> None:
+    # court texts write "Солом`янський": split at the backtick, "Солом" had become a person
+    assert texts("Солом`янський районний суд м. Києва", "person") == []
+    assert texts("Жив у Солом`янському районі.", "place") == ["Солом`янському районі"]
+
+
 # -- places ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "surface", "name_en", "oblast"), [

@@ -19,7 +19,7 @@ from functools import lru_cache
 import pymorphy3
 
 _WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
-_APOSTROPHES = re.compile(r"['’ʼ]")
+_APOSTROPHES = re.compile(r"['’ʼ`]")
 _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _READINGS = 4  # pymorphy3 orders readings by likelihood; beyond four they are noise
 _UK_LETTERS = re.compile(r"[іїєґ]", re.IGNORECASE)

@@ -19,7 +19,11 @@ from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter
 
-_TOKEN = re.compile(r"([\w'’ʼ]+(?:-[\w'’ʼ]+)*)")  # the group makes split() keep the words
+# A word: letters and digits with apostrophes and hyphens inside it (п'ять, Солом`янський, as
+# court texts write it, Нью-Йорк), never at its edges, where they are quotation marks: a name in
+# single quotes ('Тарас') is a capitalised word like any other. The group makes split() keep
+# the words.
+_TOKEN = re.compile(r"(\w+(?:['’ʼ`]\w+)*(?:-\w+(?:['’ʼ`]\w+)*)*)")
 
 
 class Tokens:

@@ -338,6 +338,12 @@ def test_a_settlement_abbreviation_with_its_stop_says_a_word_is_a_place() -> Non
     assert texts("Дом находится в пгт. Тараща.", "place") == ["Тараща"]
     assert texts("Мы пошли с Тарасом домой.", "place") == []  # "с" without a stop: "with"
     assert texts("Брак зарегистрирован в 1972 г. Стороны проживали отдельно.", "place") == []
+    text = "Суддя Шевченківського районного суду м. Львова Головатий Р.Я."
+    assert texts(text, "place") == ["Львова"]  # also a surname (Львова), and a name follows
+    assert texts(text, "person") == ["Головатий Р.Я."]
+    text = "Склад суду: Карпенко С. О., Олійник А. С., Сердюк В. В."
+    assert texts(text, "place") == []  # initials, not "с." and "м."
+    assert texts(text, "person") == ["Карпенко С. О.", "Олійник А. С.", "Сердюк В. В."]
 
 
 def test_a_word_after_a_street_noun_names_the_street_not_a_place() -> None:

@@ -214,14 +214,13 @@ def _plausible_single(
     town = max(c.population for c in candidates) >= TOWN_POPULATION
     if other == "function":
         return False
-    if other == "name":  # "talked to Serhii", "з Тарасом": a name, unless a real town is meant
-        return town and not _next_is_capitalised(text, toks, i)
     before = toks.words[i - 1].lower() if i > 0 else ""
     if before in cues().street_nouns:  # "вул. Хмельницького": a street named after a man
         return False
-    if before in cues().settlement_nouns or (  # "село Київське", "пгт. Тараща"
-            before in cues().settlement_abbreviations and text[toks.ends[i - 1]] == "."):
-        return True
+    if before in cues().settlement_nouns or _abbreviated(text, toks, i):  # "село Київське",
+        return True  # "пгт. Тараща"; a surname reading does not matter: "м. Львова Головатий"
+    if other == "name":  # "talked to Serhii", "з Тарасом": a name, unless a real town is meant
+        return town and not _next_is_capitalised(text, toks, i)
     if _attributive(text, toks, i):  # "Київського вокзалу", "у Миколаївському ТЦК"
         return False
     if before in cues().prepositions:
@@ -233,6 +232,14 @@ def _plausible_single(
         return max(c.population for c in candidates if not c.place.foreign) >= MAJOR_CITY \
             if any(not c.place.foreign for c in candidates) else False
     return town or any(c.place.level != "village" for c in candidates)
+
+
+def _abbreviated(text: str, toks: Tokens, i: int) -> bool:
+    """Whether a settlement noun's abbreviation with its stop, in lower case as written, comes
+    right before the word: "с. Іванівка", "м. Суми". In capitals it is an initial: "С. Олійник"
+    is a person, not the village Олійники."""
+    return i > 0 and toks.words[i - 1] in cues().settlement_abbreviations \
+        and text[toks.ends[i - 1]] == "."
 
 
 def _attributive(text: str, toks: Tokens, i: int) -> bool:

@@ -101,6 +101,25 @@ def test_surnames_in_capitals_as_official_papers_write_them(text: str, names: li
     assert texts(text, "person") == names
 
 
+@pytest.mark.parametrize("text", [
+    "Повезли в Вінницький ОТЦК, а звідти на ВЛК.",  # Вінницький is a surname too
+    "Рішення ухвалив Шевченківський районний суд.",
+    "Мене тримали в Оболонському ТЦК.",
+])
+def test_a_place_adjective_qualifying_the_next_word_is_not_a_surname(text: str) -> None:
+    assert texts(text, "person") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Тоді Вінницький сказав, що все буде добре.", "Вінницький"),  # nothing to qualify
+    ("Тоді Чорний командир наказав іти.", "Чорний"),  # not formed like a place adjective
+    ("Петро Вінницький ОТЦК не любив.", "Петро Вінницький"),  # a full name
+    ("Склад суду: суддя Яворського М. А. відсутній.", "Яворського М. А."),  # initials follow
+])
+def test_an_adjectival_surname_stays_a_name_otherwise(text: str, name: str) -> None:
+    assert texts(text, "person") == [name]
+
+
 def test_a_doubtful_word_stays_a_word_when_no_name_confirms_it() -> None:
     assert texts("Роман вийшов друком. Надія є завжди.", "person") == []
 

@@ -66,6 +66,42 @@ def _known(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
     return tuple(reading for reading in _parse(word, lang) if reading.is_known)
 
 
+Agreement = tuple[str, str, str]  # case, number, gender ("" in the plural or where untold)
+
+
+def qualifies(word: str, following: str) -> bool:
+    """Whether ``word`` can be an adjective qualifying ``following``: one of its adjective (or
+    participle) readings agrees with a noun, adjective or participle reading of the next word in
+    case and number, and in gender in the singular ("Київського вокзалу", "Вінницький
+    районний"), or the next word is an abbreviation in capitals ("Вінницький ОТЦК")."""
+    forms = _adjective_forms(word)
+    if not forms:
+        return False
+    if len(following) >= 2 and following.isupper():
+        return True
+    return not forms.isdisjoint(_agreeing_forms(following))
+
+
+@lru_cache(maxsize=100_000)
+def _adjective_forms(word: str) -> frozenset[Agreement]:
+    """The agreement forms of a word's adjective readings (empty when it has none)."""
+    return frozenset(_agreement(r) for lang in ("uk", "ru") for r in known(word, lang)
+                     if r.tag.POS in ("ADJF", "PRTF"))
+
+
+@lru_cache(maxsize=100_000)
+def _agreeing_forms(word: str) -> frozenset[Agreement]:
+    """The agreement forms of the noun, adjective or participle readings of a word."""
+    return frozenset(_agreement(r) for lang in ("uk", "ru") for r in known(word, lang)
+                     if r.tag.POS in ("NOUN", "ADJF", "PRTF"))
+
+
+def _agreement(reading: pymorphy3.analyzer.Parse) -> Agreement:
+    tag = reading.tag
+    number = tag.number or ""
+    return (tag.case or "", number, "" if number == "plur" else tag.gender or "")
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 

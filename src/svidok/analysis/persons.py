@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
-from svidok.analysis.lemmas import forms, grammemes, known
+from svidok.analysis.lemmas import forms, grammemes, known, qualifies
 from svidok.analysis.placekeys import word_keys
 from svidok.analysis.tokens import Tokens, capitalised, cued, mark_before, occurrences, tokens
 from svidok.datafiles import load_yaml, read_bytes
@@ -184,7 +184,29 @@ def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -
     if j - i > 1 or _after_cue(text, toks.starts[i], lex) or \
             _initials_before(text, toks.starts[i]) < toks.starts[i]:
         return j
+    if _place_adjective_before_noun(text, toks, i):
+        return i
     return j if _single_word_name(kinds[0], first, _sentence_start(text, toks.starts[i])) else i
+
+
+_PLACE_ADJECTIVE = ("ський", "цький", "зький", "ский", "цкий", "зкий")
+
+
+def _place_adjective_before_noun(text: str, toks: Tokens, i: int) -> bool:
+    """A place adjective qualifying the next word is not a surname, though the dictionaries
+    know Вінницький and Черкаський as surnames too: "Вінницький ОТЦК", "Шевченківський районний
+    суд", "Черкаського району" name an office, a court, a district. Only adjectives formed like
+    place adjectives (-ський, -цький, -зький) and only before a word they agree with
+    (``lemmas.qualifies``) or an abbreviation: "Тоді Вінницький сказав" and "Тоді Чорний командир
+    наказав" stay names."""
+    if i + 1 >= len(toks) or text[toks.ends[i] : toks.starts[i + 1]] != " ":
+        return False
+    word, following = toks.words[i], toks.words[i + 1]
+    if not (following[:1].islower() or (len(following) >= 2 and following.isupper())):
+        return False  # a capitalised word or an initial: "Яворського М. А." is a name
+    return any(r.normal_form.endswith(_PLACE_ADJECTIVE) for lang in ("uk", "ru")
+               for r in known(word, lang) if r.tag.POS == "ADJF") \
+        and qualifies(word, following)
 
 
 def _single_word_name(kinds: frozenset[str], word: str, sentence_start: bool) -> bool:

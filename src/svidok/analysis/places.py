@@ -15,11 +15,10 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
 
 from svidok.analysis import lexicons
 from svidok.analysis.gazetteer import Candidate, Gazetteer, load
-from svidok.analysis.lemmas import grammemes, known, parse
+from svidok.analysis.lemmas import grammemes, known, parse, qualifies
 from svidok.analysis.persons import lexicon
 from svidok.analysis.placekeys import lookup_keys, name_keys, normalise, word_keys
 from svidok.analysis.tokens import Tokens, capitalised, mark_before, tokens, words
@@ -243,41 +242,13 @@ def _abbreviated(text: str, toks: Tokens, i: int) -> bool:
 
 
 def _attributive(text: str, toks: Tokens, i: int) -> bool:
-    """Whether the word is an adjective qualifying the next one, which it agrees with in case
-    and number (and gender, in the singular), or an abbreviation after it: "Київського
-    вокзалу", "Харківського тракторного заводу", "Миколаївському ТЦК" describe a station, a
-    factory, an enlistment office — not the villages Київське, Харківське, Миколаївське, whose
-    names are those adjectives (the dictionary knows some of them as nouns too)."""
-    forms = _adjective_forms(toks.words[i])
-    if not forms or i + 1 >= len(toks) or _joined(text, toks, i, 2) < 2:
-        return False
-    following = toks.words[i + 1]
-    if len(following) >= 2 and following.isupper():
-        return True
-    return not forms.isdisjoint(_agreeing_forms(following))
-
-
-Agreement = tuple[str, str, str]  # case, number, gender ("" in the plural or where untold)
-
-
-@lru_cache(maxsize=100_000)
-def _adjective_forms(word: str) -> frozenset[Agreement]:
-    """The agreement forms of a word's adjective readings (empty when it has none)."""
-    return frozenset(_agreement(r) for lang in ("uk", "ru") for r in known(word, lang)
-                     if r.tag.POS in ("ADJF", "PRTF"))
-
-
-@lru_cache(maxsize=100_000)
-def _agreeing_forms(word: str) -> frozenset[Agreement]:
-    """The agreement forms of the noun, adjective or participle readings of a word."""
-    return frozenset(_agreement(r) for lang in ("uk", "ru") for r in known(word, lang)
-                     if r.tag.POS in ("NOUN", "ADJF", "PRTF"))
-
-
-def _agreement(reading: Any) -> Agreement:
-    tag = reading.tag
-    number = tag.number or ""
-    return (tag.case or "", number, "" if number == "plur" else tag.gender or "")
+    """Whether the word is an adjective qualifying the next one (``lemmas.qualifies``):
+    "Київського вокзалу", "Харківського тракторного заводу", "Миколаївському ТЦК" describe a
+    station, a factory, an enlistment office — not the villages Київське, Харківське,
+    Миколаївське, whose names are those adjectives (the dictionary knows some of them as nouns
+    too)."""
+    return i + 1 < len(toks) and _joined(text, toks, i, 2) == 2 \
+        and qualifies(toks.words[i], toks.words[i + 1])
 
 
 def _next_is_capitalised(text: str, toks: Tokens, i: int) -> bool:

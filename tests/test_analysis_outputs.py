@@ -128,6 +128,19 @@ def test_multi_word_lookups_form_only_keys_the_index_can_hold() -> None:
     assert {k for k in every if gaz.lookup(k)} == {k for k in kept if gaz.lookup(k)}
 
 
+def test_city_districts_are_kept_only_under_names_that_can_stand_for_them() -> None:
+    gaz = gazetteer.load()
+
+    def districts(key: str) -> list[str]:
+        return [c.place.name_uk for c in gaz.lookup(key) if c.place.level == "district"]
+
+    assert districts("троєщина") == ["Троєщина"] and districts("троещина") == ["Троєщина"]
+    assert districts("схід") == []  # "east", filed under Luhansk's Eastern Quarters
+    assert districts("позняки") == []  # also a surname: a person must not become a place
+    assert districts("київський") == []  # a bare adjective; "київський район" is kept
+    assert len(districts("київський район")) >= 2
+
+
 def test_gazetteer_was_built_with_the_current_key_function() -> None:
     gaz = gazetteer.load()
     assert len(gaz.oblasts) == 27
@@ -225,7 +238,7 @@ def test_form_index_matches_inflected_forms_without_lemmatising_the_text() -> No
 def test_lookup_spellings_drop_apostrophes_and_read_yo_as_ye(word: str, spelt: str) -> None:
     assert surface.spelling(word) == spelt
     assert placekeys.normalise(word) == spelt
-    assert placekeys.normalise("Пам`ять") == "память"  # place names also drop a backtick
+    assert surface.spelling("Пам`ять") == placekeys.normalise("Пам`ять") == "память"  # a backtick
 
 
 def test_each_word_is_looked_up_once_in_every_word_list() -> None:

@@ -3,8 +3,8 @@
 A term matches any inflected form of its lemmas, a phrase matches consecutive words, a
 ``prefix*`` matches word starts. The inflected forms are expanded once from the taxonomy
 (``lexicons``), so a text's words are looked up, not lemmatised, and only the words that are in
-a list are visited. Each theme reports the
-spans that matched, so an editor sees why it was assigned.
+a list are visited. Each theme reports the spans that matched, so an editor sees why it was
+assigned.
 """
 
 from __future__ import annotations

@@ -184,9 +184,9 @@ def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -
     if j - i > 1 or _after_cue(text, toks.starts[i], lex) or \
             _initials_before(text, toks.starts[i]) < toks.starts[i]:
         return j
-    if _place_adjective_before_noun(text, toks, i):
+    if not _single_word_name(kinds[0], first, _sentence_start(text, toks.starts[i])):
         return i
-    return j if _single_word_name(kinds[0], first, _sentence_start(text, toks.starts[i])) else i
+    return i if _place_adjective_before_noun(text, toks, i) else j
 
 
 _PLACE_ADJECTIVE = ("ський", "цький", "зький", "ский", "цкий", "зкий")

@@ -295,9 +295,17 @@ def test_themes_and_roles_match_forms_the_text_inflects() -> None:
     ("Ми втекли з позицій у лютому.", "szch"),
     ("My commander said I would be charged under Article 407.", "legal_case"),
     ("Мені вже повідомили про підозру.", "legal_case"),
+    ("Повезли в Вінницький ОТЦК, а звідти на ВЛК.", "street_mobilization"),  # the oblast office
+    ("I was stopped by TCC officers at a checkpoint.", "street_mobilization"),
+    ("Нас тримали у військкоматі до ранку.", "distribution_center"),  # held at the office itself
+    ("They held me at the TCC for two days.", "distribution_center"),
 ])
 def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme: str) -> None:
     assert theme in {t.id for t in analyze(text).themes}
+
+
+def test_keeping_in_touch_with_the_enlistment_office_is_not_being_held_there() -> None:
+    assert "distribution_center" not in {t.id for t in analyze("Я тримаю зв’язок з ТЦК.").themes}
 
 
 def test_back_to_the_front_after_a_wound_is_not_a_return_from_szch() -> None:

@@ -120,6 +120,21 @@ def test_an_adjectival_surname_stays_a_name_otherwise(text: str, name: str) -> N
     assert texts(text, "person") == [name]
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("позвони моей маме тамаре ивановне 0663332211. тамара всё знает.",
+     ["тамаре ивановне", "тамара"]),  # a chat in lower case; the later mention too
+    ("дружина олена миколаївна чекає, олені я нічого не казав.", ["олена миколаївна", "олені"]),
+    ("він приїхав з петром петровичем.", ["петром петровичем"]),
+])
+def test_a_lower_case_name_beside_a_patronymic_is_a_name(text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
+
+
+def test_lower_case_words_without_a_patronymic_stay_words() -> None:
+    # олена and надія are also common words: alone, in lower case, they are not taken
+    assert texts("олена стояла на горі, надія вмирає останньою. рівно о півночі.", "person") == []
+
+
 def test_a_doubtful_word_stays_a_word_when_no_name_confirms_it() -> None:
     assert texts("Роман вийшов друком. Надія є завжди.", "person") == []
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -102,6 +103,7 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
         else:
             doubtful.append(i)
     names += _mentioned_again(toks, doubtful, names)
+    names += _lower_case_names(text, toks, names, inside)
     for i, j in sorted(names):
         start = _initials_before(text, toks.starts[i])
         end = _initial_after(text, toks.ends[j - 1])
@@ -140,6 +142,54 @@ def _mentioned_again(
         return []
     named = {lemma for i, j in names for word in toks.words[i:j] for lemma in name_lemmas(word)}
     return [(i, i + 1) for i in doubtful if not name_lemmas(toks.words[i]).isdisjoint(named)]
+
+
+# A patronymic's suffix (Ukrainian and Russian, before a case ending of up to three letters):
+# the few words of a text that can be one, found by a scan for the suffixes alone (a pattern for
+# the whole word cost four times as much); the dictionaries then confirm them.
+_PATRONYMIC_SUFFIX = re.compile(r"ович|евич|івн|ївн|овн|евн")
+_CASE_ENDING = 3
+
+
+def _lower_case_names(
+    text: str, toks: Tokens, names: list[tuple[int, int]], inside: set[int],
+) -> list[tuple[int, int]]:
+    """Names as chats write them, in lower case: a given name and a patronymic ("мамі тамарі
+    іванівні", "маме тамаре ивановне"), and then every other lower-case form of that given name
+    in the text ("тамара сказала"). A lower-case word alone is too often an ordinary one (олена,
+    ірина, надія are common nouns and adjectives too); beside a patronymic it is a name."""
+    taken = {k for i, j in names for k in range(i, j)}
+    pairs = []
+    for match in _PATRONYMIC_SUFFIX.finditer(text):
+        i = bisect_right(toks.starts, match.start()) - 1
+        if i < 1 or toks.ends[i] - match.end() > _CASE_ENDING or i in taken \
+                or i - 1 in taken or toks.starts[i - 1] in inside \
+                or text[toks.ends[i - 1] : toks.starts[i]] != " ":
+            continue
+        given, patronymic = toks.words[i - 1], toks.words[i]
+        if given.islower() and patronymic.islower() and _reads_as(patronymic, "Patr") \
+                and _reads_as(given, "Name"):
+            pairs.append((i - 1, i + 1))
+            taken.update((i - 1, i))
+    if not pairs:
+        return []
+    spellings = {form for i, _ in pairs for form in _given_name_forms(toks.words[i])}
+    again = [(k, k + 1) for k, word in enumerate(toks.words)
+             if k not in taken and word in spellings and toks.starts[k] not in inside]
+    return pairs + again
+
+
+def _reads_as(word: str, grammeme: str) -> bool:
+    """Whether a dictionary reads the word with this grammeme ("Name", "Patr")."""
+    return any(grammeme in grammemes(r) for lang in ("uk", "ru") for r in known(word, lang))
+
+
+@lru_cache(maxsize=1_000)
+def _given_name_forms(word: str) -> frozenset[str]:
+    """Every form of the given names a word can be, in lower case ("тамаре" -> тамара, тамари,
+    тамарой, …), from the dictionaries' paradigms."""
+    return frozenset(form.word for lang in ("uk", "ru") for r in known(word, lang)
+                     if "Name" in grammemes(r) for form in r.lexeme)
 
 
 def _call_signs(text: str, lex: Lexicon) -> Iterator[Entity]:

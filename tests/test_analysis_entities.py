@@ -384,6 +384,15 @@ def test_a_word_after_a_street_noun_names_the_street_not_a_place() -> None:
     assert texts("Жил на ул. Хмельницкого НОМЕР_2.", "place") == []  # not the city
 
 
+def test_a_text_in_lower_case_names_its_big_cities_in_lower_case() -> None:
+    text = "короче меня взяли в днепре, потом под черниговом. мама з києва, in kyiv too."
+    assert [(p.text, p.place.name_uk) for p in of_type(text, "place") if p.place] == [
+        ("днепре", "Дніпро"), ("черниговом", "Чернігів"), ("києва", "Київ"), ("kyiv", "Київ")]
+    # an adjective or an adverb is not the city, and a capitalised text keeps to capitals
+    assert texts("поставили на рівне місце, стало ровно в пять.", "place") == []
+    assert texts("Я був у Харкові, а гроші на суми поклав.", "place") == ["Харкові"]
+
+
 def test_a_city_district_is_not_an_old_name_of_its_city() -> None:
     # the codifier lists city districts under their city's code: "Київський", a district of
     # Simferopol, had become an alias of Simferopol, and "Подільський" one of Poltava

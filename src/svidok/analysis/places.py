@@ -80,6 +80,8 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
             found.append((i, match[0], match[1]))
             free = match[0]
     found += _demonyms(text, found, gaz)
+    if len(caps) * _LOWER_CASE_TEXT < len(texts):
+        found += _lower_case_cities(toks, found, gaz)
     found.sort(key=lambda f: f[0])
     mentions = [(toks.starts[i], c[0].oblast_pcode) for i, _, c in found
                 if len({x.oblast_pcode for x in c}) == 1 and c[0].oblast_pcode]
@@ -87,6 +89,38 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
 
 
 Match = tuple[int, list[Candidate]]
+
+# A text with fewer capitalised words than one in this many is written in lower case, as chats
+# often are (prose capitalises at least every sentence's first word: one in ~12).
+_LOWER_CASE_TEXT = 25
+
+
+def _lower_case_cities(
+    toks: Tokens, found: list[tuple[int, int, list[Candidate]]], gaz: Gazetteer,
+) -> list[tuple[int, int, list[Candidate]]]:
+    """In a text written in lower case, a city of 100,000+ people right after a preposition
+    ("короче меня взяли в днепре", "з києва", "in kyiv"): the name is in lower case like every
+    other word. Only a word the dictionaries read as a noun, if at all ("на рівне місце" is an
+    adjective, "ровно" an adverb), and only major cities: a village's name is too often an
+    ordinary word."""
+    taken = {k for i, j, _ in found for k in range(i, j)}
+    texts = toks.words
+    after = [k + 1 for k in itertools.compress(range(len(texts) - 1),
+                                               map(cues().prepositions.__contains__, texts))]
+    hits = []
+    for i in after:
+        if i not in taken and (cities := _major_city(texts[i], gaz)):
+            hits.append((i, i + 1, cities))
+    return hits
+
+
+@lru_cache(maxsize=10_000)
+def _major_city(word: str, gaz: Gazetteer) -> list[Candidate]:
+    if not word.islower() or any(r.tag.POS != "NOUN" for lang in ("uk", "ru")
+                                 for r in known(word, lang)):
+        return []
+    return _unique([c for c in gaz.word(word).places if c.place.level == "city"
+                    and not c.place.foreign and c.population >= MAJOR_CITY])
 
 
 def _demonyms(

@@ -299,6 +299,8 @@ def test_themes_and_roles_match_forms_the_text_inflects() -> None:
     ("I was stopped by TCC officers at a checkpoint.", "street_mobilization"),
     ("Нас тримали у військкоматі до ранку.", "distribution_center"),  # held at the office itself
     ("They held me at the TCC for two days.", "distribution_center"),
+    ("У мене цукровий діабет, але ВЛК визнала придатним.", "health"),  # a chronic condition
+    ("He has asthma and they still declared him fit.", "health"),
 ])
 def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme: str) -> None:
     assert theme in {t.id for t in analyze(text).themes}

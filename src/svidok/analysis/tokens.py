@@ -23,7 +23,7 @@ from operator import itemgetter
 # court texts write it, Нью-Йорк), never at its edges, where they are quotation marks: a name in
 # single quotes ('Тарас') is a capitalised word like any other. The group makes split() keep
 # the words.
-_TOKEN = re.compile(r"(\w+(?:['’ʼ`]\w+)*(?:-\w+(?:['’ʼ`]\w+)*)*)")
+_TOKEN = re.compile(r"(\w+(?:[-'’ʼ`]\w+)*)")
 
 
 class Tokens:

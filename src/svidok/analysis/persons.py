@@ -254,9 +254,17 @@ def _place_adjective_before_noun(text: str, toks: Tokens, i: int) -> bool:
     word, following = toks.words[i], toks.words[i + 1]
     if not (following[:1].islower() or (len(following) >= 2 and following.isupper())):
         return False  # a capitalised word or an initial: "Яворського М. А." is a name
+    return _place_adjective(word) and qualifies(word, following)
+
+
+@lru_cache(maxsize=100_000)
+def _place_adjective(word: str) -> bool:
+    """Whether a dictionary reads the word as an adjective formed like a place adjective."""
+    lower = word.lower()
+    if not any(part in lower for part in ("ськ", "цьк", "зьк", "ск", "цк", "зк")):
+        return False  # every case form of -ський, -цький, -зький (-ский…) keeps its stem
     return any(r.normal_form.endswith(_PLACE_ADJECTIVE) for lang in ("uk", "ru")
-               for r in known(word, lang) if r.tag.POS == "ADJF") \
-        and qualifies(word, following)
+               for r in known(word, lang) if r.tag.POS == "ADJF")
 
 
 def _single_word_name(kinds: frozenset[str], word: str, sentence_start: bool) -> bool:

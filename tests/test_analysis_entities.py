@@ -244,6 +244,11 @@ def test_ordinary_words_at_a_sentence_start_are_not_places(text: str) -> None:
     ("у 3-м батальоне", "3 батальйон"),
     ("в 47-м полку", "47 полк"),
     ("у 47-й бригаді", "47 ОМБр"),
+    # types with a word of their own before "brigade"
+    ("служив у 128-й окремій гірсько-штурмовій бригаді", "128 ОГШБр"),
+    ("Soldiers of the 211th Pontoon Bridge Brigade complained.", "211 ОПМБр"),
+    ("Він у 25-й окремій повітрянодесантній бригаді.", "25 ОПДБр"),
+    ("68-ма окрема єгерська бригада", "68 ОЄБр"),
 ])
 def test_units_are_found_and_canonicalised(text: str, canonical: str) -> None:
     [unit] = of_type(text, "military_unit")

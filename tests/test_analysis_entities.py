@@ -249,11 +249,29 @@ def test_ordinary_words_at_a_sentence_start_are_not_places(text: str) -> None:
     ("Soldiers of the 211th Pontoon Bridge Brigade complained.", "211 ОПМБр"),
     ("Він у 25-й окремій повітрянодесантній бригаді.", "25 ОПДБр"),
     ("68-ма окрема єгерська бригада", "68 ОЄБр"),
+    # a brigade named by its adjective alone, as people say it
+    ("Он служил в 3-й штурмовой.", "3 ОШБр"),
+    ("Мене забрали в 24-ту окрему механізовану.", "24 ОМБр"),
+    ("Він у третій штурмовій.", "3 ОШБр"),
+    ("He fought with the 3rd Assault near Avdiivka.", "3 ОШБр"),
+    ("у 3-му штурмовому полку", "3 ОШП"),  # masculine: the regiment, not the brigade
 ])
 def test_units_are_found_and_canonicalised(text: str, canonical: str) -> None:
     [unit] = of_type(text, "military_unit")
     assert unit.unit is not None
     assert unit.unit.canonical == canonical
+
+
+@pytest.mark.parametrize("text", [
+    "Служил в 3-й штурмовой роте.",  # the adjective qualifies another noun
+    "3 штурмові групи пішли вперед.",  # a count
+    "5 штурмовиків загинуло.",  # a noun, not the adjective
+    "the 3rd assault group",
+])
+def test_an_adjective_alone_names_a_brigade_only_after_an_ordinal_and_before_no_noun(
+    text: str,
+) -> None:
+    assert of_type(text, "military_unit") == []
 
 
 def test_a_count_of_brigades_is_not_a_unit() -> None:

@@ -65,7 +65,17 @@ def ordinal_stems() -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def kinds() -> tuple[Kind, ...]:
-    return tuple(Kind(k["kind"], k["canonical"]) for k in _data()["kinds"])
+    """Every kind in data order, then one per elliptical stem (see ``_elliptical``)."""
+    own = [Kind(k["kind"], k["canonical"]) for k in _data()["kinds"]]
+    canonical = {k.kind: k.canonical for k in own}
+    return tuple(own + [Kind(kind, canonical[kind]) for kind, _ in _elliptical()])
+
+
+@lru_cache(maxsize=1)
+def _elliptical() -> list[tuple[str, str]]:
+    """(kind, stem) of the brigades named by their adjective alone, in data order."""
+    return [(kind, stem) for kind, stems in _data()["elliptical"]["kinds"].items()
+            for stem in stems]
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +94,14 @@ def formation_pattern() -> re.Pattern[str]:
                  for s in k["stems"]]
         body = "|".join(abbrs + [f"(?i:{_QUALIFIER}{s})" for s in stems])
         bodies.append(f"(?P<k{index}>{body})")
+    spec = _data()["elliptical"]
+    endings = "|".join(re.escape(e) for e in spec["endings"])
+    followers = "|".join(re.escape(f) for f in spec["followers"])
+    for index, (_, stem) in enumerate(_elliptical(), start=len(bodies)):
+        firsts |= {stem[0], stem[0].upper()}
+        ending = f"(?:{endings})" if re.match(r"[а-яіїєґ]", stem) else ""
+        bodies.append(rf"(?P<k{index}>(?i:{_QUALIFIER}{re.escape(stem)}{ending})(?![\w'’ʼ-])"
+                      rf"(?!\s+(?i:{followers})))")
     number = rf"(?:{_NUMBER}|(?i:((?:{ordinal})[\w'’ʼ]*)))"
     # the lookahead rejects at once a number not followed by anything a type can start with
     kind_start = "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
@@ -108,6 +126,7 @@ def _kind_words() -> tuple[str, ...]:
     """Lower-case strings one of which every formation's type contains."""
     words = {a.lower() for k in _data()["kinds"] for a in k["abbr"]}
     words |= {_unqualified(s).split()[-1] for k in _data()["kinds"] for s in k["stems"]}
+    words |= {stem for _, stem in _elliptical()}
     return tuple(sorted(words))
 
 
@@ -130,11 +149,14 @@ def find(text: str) -> list[Entity]:
         if any(s < end and start < e for s, e in taken):
             continue
         groups = match.groupdict()
-        kind = next(all_kinds[int(key[1:])] for key, value in groups.items()
-                    if value is not None and key.startswith("k"))
+        index = next(int(key[1:]) for key, value in groups.items()
+                     if value is not None and key.startswith("k"))
+        kind = all_kinds[index]
         number, ordinal, word = match.group(1), match.group(2), match.group(3)
         if word is not None:
             number, ordinal = _ordinal_number(word), word
+        if index >= len(_data()["kinds"]) and not ordinal:
+            continue  # "3 штурмові" counts something; "3-я штурмовая" names a brigade
         if kind.kind in _GENERIC:
             # a known formation of that type: "155-та бригада" is 155 ОМБр, "3-й батальйон"
             # is not 3 ОШБр (a brigade), nor "47-й полк" 47 ОМБр

@@ -22,6 +22,7 @@ def found(text: str, kind: str) -> list[str]:
 @pytest.mark.parametrize("phone", [
     "+380 67 123 45 67", "+380671234567", "0671234567", "067-123-45-67", "(067) 123-45-67",
     "050 123 45 67", "+48 512 345 678",
+    "8-067-123-45-67", "8 (067) 123-45-67", "8 050 123 45 67",  # the old long-distance 8
 ])
 def test_phones_in_every_common_form(phone: str) -> None:
     assert found(f"Пишіть або дзвоніть {phone} увечері.", "phone") == [phone]
@@ -247,6 +248,25 @@ def test_phone_windows_find_what_the_whole_text_gives(parts: list[str]) -> None:
     whole = [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(
         text, "UA", leniency=phonenumbers.Leniency.VALID)]
     assert [(e.start, e.end) for _, e in personal._phones(text)] == whole
+
+
+@given(st.lists(st.one_of(_PHONE_PARTS, st.sampled_from(["8 ", "8-", "8(", "8"])), max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_a_trunk_8_only_ever_adds_itself_to_a_number(parts: list[str]) -> None:
+    # with the old prefix 8 in play the windows find what the whole text gives, the 8 before a
+    # number included, and more only where the 8 had hidden a number by gluing itself to it: an
+    # extra number opens with the 8, or the 8 follows it ("…45 67-8 067…")
+    text = "".join(parts)
+    whole = {(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(
+        text, "UA", leniency=phonenumbers.Leniency.VALID)}
+    ours = {(e.start, e.end) for _, e in personal._phones(text)}
+    for start, end in whole:
+        assert any(e == end and s <= start and text[s:start].strip(" -.(") in ("", "8")
+                   for s, e in ours), (text, start, end)
+    for start, end in ours - whole:
+        assert text[start:end].lstrip(" -.(").startswith("8") \
+            or text[end:].lstrip(" -.(").startswith("8") \
+            or any(e == end for _, e in whole), (text, start, end)
 
 
 # Anchored patterns (tokens.cued): tried only where an anchor occurs, they must find exactly what

@@ -132,13 +132,36 @@ _NUMBER_RUN = re.compile(rf"(?=[+(\d])[+(]?\d(?:[\s()\-.‑–]*\d){{{_MIN_PHONE
 _CONTEXT = 24  # characters either side: extensions ("доб. 12"), and what the matcher checks
 
 
+# The old long-distance prefix "8" before a number with its trunk 0 ("8-067-123-45-67",
+# "8 (067) 123-45-67"): libphonenumber reads the eleven digits as one invalid number and finds
+# nothing, so the 8 is blanked out (a space: offsets stay) before matching and given back to the
+# number found after it.
+_TRUNK_8 = re.compile(r"(?<![\d+])8(?=[\s\-.(]*0\d)")
+_BEFORE_NUMBER = " -.("
+
+
 def _phones(text: str) -> Iterator[tuple[int, Entity]]:
     for a, b in _phone_windows(text):
-        matcher = phonenumbers.PhoneNumberMatcher(text[a:b], "UA",
+        window = text[a:b]
+        trunks = {m.start() for m in _TRUNK_8.finditer(window)}
+        if trunks:
+            window = "".join(" " if k in trunks else c for k, c in enumerate(window))
+        matcher = phonenumbers.PhoneNumberMatcher(window, "UA",
                                                   leniency=phonenumbers.Leniency.VALID)
         for match in matcher:
-            yield 95, Entity(a + match.start, a + match.end, match.raw_string, "phone",
+            start = a + _with_trunk(window, match.start, trunks)
+            yield 95, Entity(start, a + match.end, text[start : a + match.end], "phone",
                              "phonenumbers")
+
+
+def _with_trunk(window: str, start: int, trunks: set[int]) -> int:
+    """Where a number found at ``start`` begins with the trunk 8 blanked before it, if any."""
+    at = start - 1
+    while at >= 0 and (at in trunks or window[at] in _BEFORE_NUMBER):
+        if at in trunks:
+            return at
+        at -= 1
+    return start
 
 
 def _phone_windows(text: str) -> list[tuple[int, int]]:

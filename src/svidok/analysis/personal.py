@@ -134,8 +134,9 @@ _CONTEXT = 24  # characters either side: extensions ("доб. 12"), and what the
 
 # The old long-distance prefix "8" before a number with its trunk 0 ("8-067-123-45-67",
 # "8 (067) 123-45-67"): libphonenumber reads the eleven digits as one invalid number and finds
-# nothing, so the 8 is blanked out (a space: offsets stay) before matching and given back to the
-# number found after it.
+# nothing, or the number without its 8. Such an 8, where no number found covers it, is blanked
+# out (a space: offsets stay), the window matched again, and the 8 given back to the number
+# found after it.
 _TRUNK_8 = re.compile(r"(?<![\d+])8(?=[\s\-.(]*0\d)")
 _BEFORE_NUMBER = " -.("
 
@@ -143,15 +144,21 @@ _BEFORE_NUMBER = " -.("
 def _phones(text: str) -> Iterator[tuple[int, Entity]]:
     for a, b in _phone_windows(text):
         window = text[a:b]
-        trunks = {m.start() for m in _TRUNK_8.finditer(window)}
+        matches = _match_phones(window)
+        trunks = {m.start() for m in _TRUNK_8.finditer(window)
+                  if not any(found.start <= m.start() < found.end for found in matches)}
         if trunks:
             window = "".join(" " if k in trunks else c for k, c in enumerate(window))
-        matcher = phonenumbers.PhoneNumberMatcher(window, "UA",
-                                                  leniency=phonenumbers.Leniency.VALID)
-        for match in matcher:
+            matches = _match_phones(window)
+        for match in matches:
             start = a + _with_trunk(window, match.start, trunks)
             yield 95, Entity(start, a + match.end, text[start : a + match.end], "phone",
                              "phonenumbers")
+
+
+def _match_phones(window: str) -> list[phonenumbers.PhoneNumberMatch]:
+    return list(phonenumbers.PhoneNumberMatcher(window, "UA",
+                                                leniency=phonenumbers.Leniency.VALID))
 
 
 def _with_trunk(window: str, start: int, trunks: set[int]) -> int:

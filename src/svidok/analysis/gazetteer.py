@@ -44,8 +44,13 @@ class Candidate:
 class WordHits:
     """One word as the gazetteer sees it."""
 
-    starts_name: bool  # it can be the first word of a multi-word name
+    next_initials: frozenset[str]  # first letters of the words that can follow it in a name
     places: list[Candidate]  # the places it names on its own
+
+    @property
+    def starts_name(self) -> bool:
+        """Whether it can be the first word of a multi-word name."""
+        return bool(self.next_initials)
 
 
 _WORDS_MEMO = 200_000
@@ -66,8 +71,16 @@ class Gazetteer:
         self._load_regions()
         self._load_places("places.tsv.gz")
         self._load_places("world.tsv.gz")
-        # First words of multi-word keys: a span is only worth looking up if it starts with one.
-        self.first_words = frozenset(k.split(" ", 1)[0] for k in self.index if " " in k)
+        # First words of multi-word keys, with the first letters of the words that follow them: a
+        # span is only worth looking up if it starts with one and goes on with such a letter (a
+        # name's later word and its dictionary form begin with the same letter: Розі, Ріг).
+        initials: dict[str, set[str]] = {}
+        for key in self.index:
+            first, _, rest = key.partition(" ")
+            if rest:
+                initials.setdefault(first, set()).add(rest[0])
+        self.next_initials = {first: frozenset(found) for first, found in initials.items()}
+        self.first_words = frozenset(self.next_initials)
         self._words: dict[str, WordHits] = {}
 
     def lookup(self, key: str) -> list[Candidate]:
@@ -79,7 +92,8 @@ class Gazetteer:
         hits = self._words.get(word)
         if hits is None:
             keys = single_keys(word)
-            hits = WordHits(not keys.isdisjoint(self.first_words),
+            hits = WordHits(frozenset().union(*(self.next_initials[k] for k in keys
+                                                if k in self.next_initials)),
                             [c for key in sorted(keys) for c in self.index.get(key, ())])
             if len(self._words) < _WORDS_MEMO:
                 self._words[word] = hits

@@ -150,7 +150,9 @@ def _match_at(text: str, toks: Tokens, i: int, gaz: Gazetteer) -> Match | None:
     if not toks.words[i][:1].isupper():
         return None
     hits = gaz.word(toks.words[i])
-    longest = _joined(text, toks, i, min(_MAX_WORDS, len(toks) - i)) if hits.starts_name else 1
+    longest = 1
+    if i + 1 < len(toks) and normalise(toks.words[i + 1])[:1] in hits.next_initials:
+        longest = _joined(text, toks, i, min(_MAX_WORDS, len(toks) - i))
     for n in range(longest, 1, -1):
         candidates = _span_candidates(tuple(toks.words[i : i + n]), gaz)
         if candidates:

@@ -194,7 +194,7 @@ def test_places_resolve_in_any_case_and_spelling(
 ])
 def test_multi_word_names_in_any_case_form(text: str, surface: str, name_uk: str) -> None:
     # a span is looked up only when its second word begins with a letter a name's second word
-    # can begin with after the first; "Розі" would fail a stricter test (two letters: ро, рі)
+    # can begin with after the first ("Розі", dictionary form "Ріг": one letter, not two)
     [place] = of_type(text, "place")
     assert place.place is not None and (place.text, place.place.name_uk) == (surface, name_uk)
 

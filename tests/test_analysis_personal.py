@@ -96,6 +96,7 @@ def test_street_addresses(text: str, address: str) -> None:
     ("народився 12.03.1990 у Полтаві", "12.03.1990"),
     ("родился в 1985 году", "1985"),
     ("he was born in 1991", "1991"),
+    ("DOB: 12/03/1985, citizen of Ukraine", "12/03/1985"),  # without the dots
 ])
 def test_birth_dates_and_years(text: str, birth: str) -> None:
     assert found(text, "birth_date") == [birth]
@@ -103,6 +104,7 @@ def test_birth_dates_and_years(text: str, birth: str) -> None:
 
 def test_years_that_are_not_births_are_not_flagged() -> None:
     assert found("У 2024 році мене мобілізували.", "birth_date") == []
+    assert found("the dobro 1999 was good", "birth_date") == []  # "dob" only as a word
 
 
 # --- the speed-up hints of personal_data.yaml must never drop a match -------------------------

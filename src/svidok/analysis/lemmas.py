@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import pymorphy3
 
+# Search terms split at a backtick, unlike the analysis tokeniser (tokens.py): the terms of
+# testimonies already stored were made so, and a query must be split the same way to find them.
 _WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
 _APOSTROPHES = re.compile(r"['’ʼ`]")
 _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from svidok.analysis.lemmas import known, parse
+from svidok.analysis.surface import spelling
 from svidok.datafiles import load_yaml
 
 KEY_VERSION = 3
@@ -21,16 +22,10 @@ _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _MAX_COMBINATIONS = 32
 
 
-_NORMAL = str.maketrans({"'": None, "’": None, "ʼ": None, "`": None, "ё": "е"})
-
-
 def normalise(word: str) -> str:
-    """Lower case, apostrophes dropped, ё as е (translated only when there is one: see
-    ``surface.lower_spelling``)."""
-    lower = word.lower()
-    if "'" in lower or "’" in lower or "ʼ" in lower or "`" in lower or "ё" in lower:
-        return lower.translate(_NORMAL)
-    return lower
+    """Lower case, apostrophes (backtick included) dropped, ё as е: the lexicons' lookup
+    spelling (``surface.spelling``), so place names and word lists read a word alike."""
+    return spelling(word)
 
 
 @lru_cache(maxsize=200_000)

@@ -277,6 +277,20 @@ def test_units_are_found_and_canonicalised(text: str, canonical: str) -> None:
     assert unit.unit.canonical == canonical
 
 
+@pytest.mark.parametrize(("text", "span", "name"), [
+    ("перевели в 93-ю бригаду «Холодный Яр» под Часов Яр", "93-ю бригаду", "Холодный Яр"),
+    ("в 155-й механизированной бригаде «Анна Киевская».", "155-й механизированной бригаде",
+     "Анна Киевская"),
+    ("служив у 47 ОМБр, потім", "47 ОМБр", None),
+])
+def test_a_units_span_is_the_unit_as_written_and_its_honorific_name_is_kept_apart(
+    text: str, span: str, name: str | None,
+) -> None:
+    [unit] = of_type(text, "military_unit")
+    assert unit.text == span
+    assert unit.unit is not None and unit.unit.name == name
+
+
 @pytest.mark.parametrize("text", [
     "Служил в 3-й штурмовой роте.",  # the adjective qualifies another noun
     "3 штурмові групи пішли вперед.",  # a count

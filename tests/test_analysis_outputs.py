@@ -98,7 +98,7 @@ def test_analyze_json_shape() -> None:
     assert set(place["place"]) == {"name_uk", "name_en", "level", "code", "oblast", "iso",
                                    "foreign"}
     unit = next(e for e in doc["entities"] if e["type"] == "military_unit")
-    assert set(unit["unit"]) == {"kind", "number", "canonical"}
+    assert set(unit["unit"]) == {"kind", "number", "canonical", "name"}
     assert {"id", "score", "evidence"} == set(doc["themes"][0])
     assert {"score", "level", "reasons"} == set(doc["risk"])
 

@@ -165,8 +165,12 @@ def find(text: str) -> list[Entity]:
                 continue  # "3 бригади" counts brigades; "3-я бригада" names one
             if same:
                 kind = _by_kind()[named()[number]]
+        name = groups["name"]
+        if name is not None:  # the span is the unit as written; its honorific name is kept apart
+            end = match.end(f"k{index}")
         found.append(Entity(start, end, text[start:end], "military_unit", "formation",
-                            unit=Unit(kind.kind, number, f"{number} {kind.canonical}")))
+                            unit=Unit(kind.kind, number, f"{number} {kind.canonical}",
+                                      name and name.strip())))
         taken.append((start, end))
     return found
 

@@ -30,11 +30,13 @@ class Place:
 
 @dataclass(frozen=True)
 class Unit:
-    """A military unit: ``kind`` (brigade, regiment, military_unit…), number, canonical form."""
+    """A military unit: ``kind`` (brigade, regiment, military_unit…), number, canonical form,
+    and the honorific name written after it in quotes, if any ("Холодный Яр")."""
 
     kind: str
     number: str
     canonical: str
+    name: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)

@@ -42,6 +42,26 @@ def test_call_sign_after_its_cue() -> None:
     assert (sign.text, sign.recognizer) == ("Кабан", "call_sign")
 
 
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Позывной мой был «Шмель», пусть знают.", "Шмель"),  # words between cue and sign
+    ("He went by call sign 'Bear', like his father.", "Bear"),  # not the closing quote
+    ("his call sign was Bear.", "Bear"),
+    ("позивний «кабан», так і пиши", "кабан"),  # a chat's lower case, in quotes
+    ("з позивним Шмель-2 пішов", "Шмель-2"),
+])
+def test_call_sign_as_written_after_its_cue(text: str, sign: str) -> None:
+    signs = [e.text for e in of_type(text, "person") if e.recognizer == "call_sign"]
+    assert signs == [sign]
+
+
+@pytest.mark.parametrize("text", [
+    "Позывной мой все знают.",  # lower-case words after the cue are not a sign unquoted
+    "позивний у нього простий, кажуть",
+])
+def test_lower_case_words_after_a_call_sign_cue_are_not_a_call_sign(text: str) -> None:
+    assert of_type(text, "person") == []
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Сашко «Грек» і я втекли в лютому. Грек потім поїхав в Одесу.",
      [("Сашко", "name"), ("Грек", "call_sign"), ("Грек", "call_sign")]),
@@ -289,6 +309,10 @@ def test_a_units_span_is_the_unit_as_written_and_its_honorific_name_is_kept_apar
     [unit] = of_type(text, "military_unit")
     assert unit.text == span
     assert unit.unit is not None and unit.unit.name == name
+    if name is not None:  # nor is the name a person or a place of its own
+        at = text.index(name)
+        assert [e.text for e in analyze(text).entities if e.start < at + len(name) and at < e.end
+                ] == []
 
 
 @pytest.mark.parametrize("text", [

@@ -18,19 +18,28 @@ PRIORITY_CALL_SIGN = 72
 
 def analyze(text: str, lang: str | None = None) -> Analysis:
     """Entities, themes and re-identification risk of ``text`` (language detected if not given)."""
-    found_places = places.find(text)
+    found_units = units.find(text)
+    # a unit's honorific name ("Анна Київська", "Холодный Яр") is neither a person nor a place
+    names = units.name_spans(text, found_units)
+    found_places = _outside(places.find(text), names)
     candidates: list[tuple[int, Entity]] = list(personal.find(text))
-    candidates += [(PRIORITY_UNIT, e) for e in units.find(text)]
+    candidates += [(PRIORITY_UNIT, e) for e in found_units]
     candidates += [(PRIORITY_PLACE, e) for e in found_places]
-    blocked = [(e.start, e.end) for e in found_places]
+    blocked = [(e.start, e.end) for e in found_places] + names
     candidates += [
         (PRIORITY_CALL_SIGN if e.recognizer == "call_sign" else PRIORITY_PERSON, e)
-        for e in persons.find(text, blocked)
+        for e in _outside(persons.find(text, blocked), names)
     ]
     entities = settle(candidates)
     found_themes = themes.find(text)
     return Analysis(lang or language.detect(text), entities, found_themes,
                     risk.assess(text, entities, found_themes))
+
+
+def _outside(entities: list[Entity], spans: list[tuple[int, int]]) -> list[Entity]:
+    if not spans:
+        return entities
+    return [e for e in entities if not any(a < e.end and e.start < b for a, b in spans)]
 
 
 def settle(candidates: list[tuple[int, Entity]]) -> list[Entity]:

@@ -35,7 +35,15 @@ _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 # Бойко is a surname to the Ukrainian dictionary and also an adverb to the Russian one.
 _CLOSED_CLASSES = frozenset({"CONJ", "PREP", "PRCL", "NPRO", "INTJ"})
 _ADVERBIAL = frozenset({"ADVB", "PRED", "NUMR"})
-_QUOTED = r"[«\"“'‘]?([A-ZА-ЯІЇЄҐ][\w'’ʼ-]+(?:\s[A-ZА-ЯІЇЄҐ][\w'’ʼ-]+)?)[»\"”'’]?"
+# A call sign after its cue: one or two words in quotes (in any case: chats write «кабан»), or
+# capitalised without them. An apostrophe or a hyphen belongs to a word only inside it: the
+# closing quote of 'Bear' is not part of the name. Up to three lower-case words may stand between
+# the cue and the sign ("позывной мой был «Шмель»", "call sign was 'Bear'").
+_WORD = r"\w+(?:['’ʼ-]\w+)*"
+_CAPITAL = r"[A-ZА-ЯІЇЄҐЁ]\w*(?:['’ʼ-]\w+)*"
+_QUOTED = (rf"(?:[«\"“'‘]({_WORD}(?:\s{_WORD})?)[»\"”'’]"
+           rf"|[«\"“'‘]?({_CAPITAL}(?:\s{_CAPITAL})?)(?![\w'’ʼ-]))")
+_FILLERS = r"(?:\s+[a-zа-яіїєґё]+){0,3}?"
 _MAX_PARTS = 4
 # Endings that mark Ukrainian and Russian surnames in any romanisation (Ishchenko, Melnychuk,
 # Kovalchuk, Petriv, Shevchenko, Zalizniak, Hrytsenko, Ivanovych, Kovalskyi, Sobolevsky).
@@ -70,7 +78,7 @@ def lexicon() -> Lexicon:
         ambiguous_latin=frozenset(raw["ambiguous_latin"]),
         ambiguous_cyrillic=frozenset(raw["ambiguous_cyrillic"]),
         public=public,
-        call_sign=re.compile(rf"(?:{cues})\s*[:—-]?\s*{_QUOTED}", re.IGNORECASE),
+        call_sign=re.compile(rf"(?i:{cues}){_FILLERS}\s*[:—-]?\s*{_QUOTED}"),
         cue_en=_cue_pattern(raw["name_cues_en"]),
         cue_cyr=_cue_pattern(raw["name_cues_uk_ru"]),
     )
@@ -194,8 +202,9 @@ def _given_name_forms(word: str) -> frozenset[str]:
 
 def _call_signs(text: str, lex: Lexicon) -> Iterator[Entity]:
     for match in cued(lex.call_sign, text, text.lower(), lex.call_sign_cues):
-        start, end = match.span(1)
-        yield Entity(start, end, match.group(1), "person", "call_sign")
+        group = 1 if match.group(1) is not None else 2
+        start, end = match.span(group)
+        yield Entity(start, end, match.group(group), "person", "call_sign")
 
 
 def _call_signs_again(text: str, toks: Tokens, signs: list[Entity]) -> list[Entity]:

@@ -175,6 +175,17 @@ def find(text: str) -> list[Entity]:
     return found
 
 
+def name_spans(text: str, found: list[Entity]) -> list[tuple[int, int]]:
+    """Where the honorific names of the units ``found`` in ``text`` stand (after each unit's
+    span, in quotes)."""
+    spans = []
+    for entity in found:
+        if entity.unit is not None and entity.unit.name:
+            at = text.find(entity.unit.name, entity.end)
+            spans.append((at, at + len(entity.unit.name)))
+    return spans
+
+
 def _ordinal_number(word: str) -> str:
     lower = word.lower()
     return next(number for stem, number in ordinal_stems() if lower.startswith(stem))

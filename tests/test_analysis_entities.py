@@ -342,6 +342,29 @@ def test_foreign_cities_from_the_world_list(text: str, surface: str, name_en: st
     assert (place.text, place.place.name_en, place.place.foreign) == (surface, name_en, True)
 
 
+@pytest.mark.parametrize(("text", "surface", "iso"), [
+    ("Половина батальона ушла ещё во Франции.", "Франции", "FR"),
+    ("Він поїхав до Іспанії на заробітки.", "Іспанії", "ES"),
+    ("He fled to Turkey.", "Turkey", "TR"),
+    ("Работал в Нидерландах.", "Нидерландах", "NL"),
+    ("Брат давно в Америке.", "Америке", "US"),  # by hand: the everyday name
+    ("Сестра у Великобританії.", "Великобританії", "GB"),
+])
+def test_countries_in_any_case_form(text: str, surface: str, iso: str) -> None:
+    [place] = of_type(text, "place")
+    assert place.place is not None
+    assert (place.text, place.place.level, place.place.iso, place.place.foreign) == (
+        surface, "country", iso, True)
+
+
+@pytest.mark.parametrize("text", [
+    "Того дня нас забрали.",  # Togo, in Cyrillic: "that" opening a sentence
+    "Малі діти плакали.",  # Mali: "small"
+])
+def test_a_country_never_takes_a_word_of_another_part_of_speech(text: str) -> None:
+    assert texts(text, "place") == []
+
+
 def test_a_ukrainian_place_wins_over_a_foreign_namesake() -> None:
     [place] = of_type("Ми жили в Олександрії.", "place")
     assert place.place is not None

@@ -487,8 +487,12 @@ def test_a_text_in_lower_case_names_its_big_cities_in_lower_case() -> None:
     text = "короче меня взяли в днепре, потом под черниговом. мама з києва, in kyiv too."
     assert [(p.text, p.place.name_uk) for p in of_type(text, "place") if p.place] == [
         ("днепре", "Дніпро"), ("черниговом", "Чернігів"), ("києва", "Київ"), ("kyiv", "Київ")]
-    # an adjective or an adverb is not the city, and a capitalised text keeps to capitals
+    # the city's own adjective has the same form: the city where it qualifies no next word
+    assert texts("в госпіталі в краматорську лікар сказав", "place") == ["краматорську"]
+    # an adjective qualifying the next word or an adverb is not the city, and a capitalised
+    # text keeps to capitals
     assert texts("поставили на рівне місце, стало ровно в пять.", "place") == []
+    assert texts("потім поїхав в кропивницький район", "place") == []
     assert texts("Я був у Харкові, а гроші на суми поклав.", "place") == ["Харкові"]
 
 

@@ -100,23 +100,25 @@ def _lower_case_cities(
 ) -> list[tuple[int, int, list[Candidate]]]:
     """In a text written in lower case, a city of 100,000+ people right after a preposition
     ("короче меня взяли в днепре", "з києва", "in kyiv"): the name is in lower case like every
-    other word. Only a word the dictionaries read as a noun, if at all ("на рівне місце" is an
-    adjective, "ровно" an adverb), and only major cities: a village's name is too often an
-    ordinary word."""
+    other word. Only a word the dictionaries read as a noun or an adjective, if at all ("ровно" is
+    an adverb), and an adjective only where it does not qualify the next word ("на рівне місце";
+    "в краматорську лікар" is the city: the city's own adjective has the same form), and only
+    major cities: a village's name is too often an ordinary word."""
     taken = {k for i, j, _ in found for k in range(i, j)}
     texts = toks.words
     after = [k + 1 for k in itertools.compress(range(len(texts) - 1),
                                                map(cues().prepositions.__contains__, texts))]
     hits = []
     for i in after:
-        if i not in taken and (cities := _major_city(texts[i], gaz)):
+        if i not in taken and (cities := _major_city(texts[i], gaz)) and not (
+                i + 1 < len(texts) and qualifies(texts[i], texts[i + 1])):
             hits.append((i, i + 1, cities))
     return hits
 
 
 @lru_cache(maxsize=10_000)
 def _major_city(word: str, gaz: Gazetteer) -> list[Candidate]:
-    if not word.islower() or any(r.tag.POS != "NOUN" for lang in ("uk", "ru")
+    if not word.islower() or any(r.tag.POS not in ("NOUN", "ADJF") for lang in ("uk", "ru")
                                  for r in known(word, lang)):
         return []
     return _unique([c for c in gaz.word(word).places if c.place.level == "city"

@@ -431,6 +431,9 @@ def test_named_points_of_interest_resolve_to_their_oblast(
     ("Брат живе на Салтівці.", "Салтівці", "Салтівка", "Kharkiv Oblast"),
     ("Його забрали в Оболонському районі.", "Оболонському районі", "Оболонь", "Kyiv City"),
     ("Его забрали прямо на Троещине.", "Троещине", "Троєщина", "Kyiv City"),
+    # Russian spellings GeoNames gives only in Latin (Saltovka), read back into Cyrillic
+    ("Мужа забрали из маршрутки на Салтовке.", "Салтовке", "Салтівка", "Kharkiv Oblast"),
+    ("Жили на Лузановке.", "Лузановке", "Лузанівка", "Odesa Oblast"),
     ("We rented a flat in Obolon.", "Obolon", "Оболонь", "Kyiv City"),
     ("Він жив у Деснянському районі.", "Деснянському районі", "Деснянський Район", "Kyiv City"),
 ])

@@ -160,6 +160,67 @@ EXCLUDED = frozenset({"схід", "правий берег", "старе міс�
                       "камбрід", "кембридж"})
 
 
+# Russian romanisation read back (BGN/PCGN and the usual informal forms), longest first
+_FROM_LATIN = (("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"),
+               ("sh", "ш"), ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("iy", "ий"), ("yy", "ый"))
+_SINGLE = dict(zip("abvgdezijklmnoprstufhc", "абвгдезийклмнопрстуфхц", strict=True))
+_VOWELS = set("аеёиоуыэюя")
+
+
+def _from_latin(name: str) -> str | None:
+    """A Latin spelling of a Russian name back in Cyrillic ("Saltovka" → Салтовка), or None."""
+    out, at, lower = [], 0, name.lower()
+    while at < len(lower):
+        pair = next(((latin, cyr) for latin, cyr in _FROM_LATIN if lower.startswith(latin, at)),
+                    None)
+        if pair is not None:
+            out.append(pair[1])
+            at += len(pair[0])
+            continue
+        char = lower[at]
+        if char == "y":  # й after a vowel, ы after a consonant
+            out.append("й" if out and out[-1] in _VOWELS else "ы")
+        elif char == "e" and (not out or out[-1] in _VOWELS or out[-1] in " -"):
+            out.append("е" if out else "э")
+        elif char in _SINGLE:
+            out.append(_SINGLE[char])
+        elif char in " -":
+            out.append(char)
+        else:
+            return None
+        at += 1
+    word = "".join(out)
+    return " ".join(w[:1].upper() + w[1:] for w in word.split(" ")) if word else None
+
+
+def _russian_spellings(names: set[str], cyrillic: list[str]) -> set[str]:
+    """Russian spellings of a district GeoNames gives only in Latin ("Saltovka" beside Салтівка):
+    each Latin name that romanises none of the Cyrillic names kept, read back into Cyrillic, kept
+    when it differs from a kept name only in the vowels the two languages spell differently
+    (``_skeleton``) and can stand for the district (``_distinctive``): Russian-language
+    testimonies write "на Салтовке". GeoNames also files old and foreign names in Latin under a
+    district (Sotsgorod, a Hungarian "kerület"): the read-back of those is not kept."""
+    own = {_latin_key(v) for n in cyrillic for v in translit.variants(n)}
+    skeletons = {_skeleton(n) for n in cyrillic}
+    found = set()
+    for name in names:
+        if _CYR.search(name) or _latin_key(name) in own:
+            continue
+        back = _from_latin(name)
+        if back and _skeleton(back) in skeletons and _distinctive(back):
+            found.add(back)
+    return found
+
+
+_VOWEL_SHIFTS = str.maketrans(dict.fromkeys("іїиыеєоёэ", "*"))
+
+
+def _skeleton(name: str) -> str:
+    """A name with the vowels Ukrainian and Russian spell differently made one: Салтівка and
+    Салтовка, Ханжонкове and Ханженково are the same name; Соцмісто and Соцгород are not."""
+    return name.lower().translate(_VOWEL_SHIFTS)
+
+
 def _same_name(name: str, latin: set[str]) -> bool:
     """Whether a Cyrillic name is the record's own, in Ukrainian or Russian spelling: one of its
     romanisations is, or nearly is (90 % alike), one of the record's Latin spellings —
@@ -215,6 +276,7 @@ def districts(geo: Path, settlement_rows: list[list[str]]) -> list[list[str]]:
                           and _same_name(n, latin) and _distinctive(n))
         if not cyrillic:
             continue
+        russian = _russian_spellings(names, cyrillic)
         # the Ukrainian name: the one romanised as the record is, else one with a letter only
         # Ukrainian has; a name before "X район"
         uk = min(cyrillic, key=lambda n: (
@@ -226,8 +288,9 @@ def districts(geo: Path, settlement_rows: list[list[str]]) -> list[list[str]]:
             spellings.add(rec["name"])
         spellings = {n for n in spellings if " " in n or not (
             _ADJECTIVE.search(n) or _LATIN_SURNAME.search(n.lower()) or n.lower() in given)}
-        rows.append(["district", "", "district", pcode, uk, rec["name"], "",
-                     str(rec["population"]), "|".join(sorted(keys_for({*cyrillic, *spellings})))])
+        rows.append(["district", "", "district", pcode, uk, rec["name"], min(russian, default=""),
+                     str(rec["population"]),
+                     "|".join(sorted(keys_for({*cyrillic, *russian, *spellings})))])
     return rows
 
 

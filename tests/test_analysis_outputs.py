@@ -306,6 +306,18 @@ def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme:
     assert theme in {t.id for t in analyze(text).themes}
 
 
+@pytest.mark.parametrize("text", [
+    "Добрий день. Пишу вам, бо більше нікому.",  # "день" is also the imperative of "деть"
+    "Він має машину і мав роботу.",  # "мати" the verb (to have), not the mother
+])
+def test_a_term_matches_its_own_lemma_not_another_reading_of_its_spelling(text: str) -> None:
+    assert {t.id for t in analyze(text).themes} == set()
+
+
+def test_a_term_restricted_to_a_part_of_speech_keeps_its_own_forms() -> None:
+    assert "family" in {t.id for t in analyze("Мою матір забрали до лікарні.").themes}
+
+
 def test_keeping_in_touch_with_the_enlistment_office_is_not_being_held_there() -> None:
     assert "distribution_center" not in {t.id for t in analyze("Я тримаю зв’язок з ТЦК.").themes}
 

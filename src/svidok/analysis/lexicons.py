@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
-from svidok.analysis.lemmas import forms
-from svidok.analysis.surface import FormIndex, lower_spelling
+from svidok.analysis.surface import FormIndex, lemma_keys, lower_spelling
 from svidok.analysis.tokens import words
 from svidok.datafiles import load_yaml
 
@@ -50,7 +49,7 @@ Role = tuple[frozenset[str], ...]  # the keys of each of a role's words: "ком
 
 def _term(theme: str, text: str, weight: float) -> Term:
     parts: list[frozenset[str] | str] = [
-        w.lower() if w.endswith("*") else forms(w) for w in text.split()
+        w.lower() if w.endswith("*") else lemma_keys(w) for w in text.split()
     ]
     rest = tuple(p for p in parts[1:] if isinstance(p, frozenset))
     return Term(theme, tuple(parts), weight, text, rest)
@@ -84,7 +83,7 @@ def roles() -> tuple[FormIndex, dict[str, list[Role]]]:
     phrases = load_yaml("analysis", "risk.yaml")["roles"]
     by_first: dict[str, list[Role]] = {}
     for phrase in phrases:
-        role = tuple(forms(w) for w in phrase.split())
+        role = tuple(lemma_keys(w) for w in phrase.split())
         for form in role[0]:
             by_first.setdefault(form, []).append(role)
     return FormIndex(w for phrase in phrases for w in phrase.split()), by_first
@@ -95,7 +94,7 @@ def demonyms() -> tuple[FormIndex, dict[str, str]]:
     """Every inflected form of the demonyms, and the city (its Ukrainian name) of each key."""
     raw = load_yaml("gazetteer", "demonyms.yaml")
     city_of = {key: city for city, names in raw["cities"].items() for name in names
-               for key in forms(name)}
+               for key in lemma_keys(name)}
     return FormIndex(w for names in raw["cities"].values() for w in names), city_of
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from svidok.analysis.lemmas import forms, parse, token_key
+from svidok.analysis.lemmas import forms, known, parse, token_key
 
 _SPELLING = str.maketrans({"'": None, "’": None, "ʼ": None, "`": None, "ё": "е"})
 _EMPTY: frozenset[str] = frozenset()
@@ -38,13 +38,36 @@ def lower_spelling(lower: str) -> str:
     return lower
 
 
+def lexicon_word(entry: str) -> tuple[str, str | None]:
+    """A lexicon word and the part of speech it is restricted to: "мати[NOUN]" is the mother,
+    not the verb "to have" (whose forms має, мав would otherwise match it)."""
+    if entry.endswith("]") and "[" in entry:
+        word, _, pos = entry[:-1].partition("[")
+        return word, pos
+    return entry, None
+
+
+def lemma_keys(entry: str) -> frozenset[str]:
+    """The keys of a lexicon word. Lexicons list dictionary forms: a word that is the dictionary
+    form of one of its readings stands for that lemma alone ("дело", the case, is not also the
+    past tense of "деть", whose imperative is "день"); any other word has the keys of
+    ``lemmas.forms``."""
+    word, pos = lexicon_word(entry)
+    token = token_key(word)
+    if any(token_key(r.normal_form) == token and pos in (None, r.tag.POS)
+           for lang in ("uk", "ru") for r in known(word, lang)):
+        return frozenset({token})
+    return forms(word)
+
+
 class FormIndex:
     """Keys of lexicon words by the spellings of all their inflected forms."""
 
     def __init__(self, words: Iterable[str]) -> None:
         table: dict[str, set[str]] = {}
-        for word in words:
-            keys = forms(word)
+        for entry in words:
+            word, pos = lexicon_word(entry)
+            keys = lemma_keys(entry)
             for key in keys:
                 table.setdefault(spelling(key), set()).add(key)
             # the paradigms whose dictionary form is a key; the word itself is parsed too, as a
@@ -53,8 +76,8 @@ class FormIndex:
                 for lang in ("uk", "ru"):
                     for reading in parse(source, lang):
                         key = token_key(reading.normal_form)
-                        if key not in keys:
-                            continue  # a reading of another lemma
+                        if key not in keys or pos not in (None, reading.tag.POS):
+                            continue  # a reading of another lemma, or another part of speech
                         for form in reading.lexeme:
                             table.setdefault(spelling(form.word), set()).add(key)
         self._table = {s: frozenset(keys) for s, keys in table.items()}

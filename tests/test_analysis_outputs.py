@@ -301,6 +301,21 @@ def test_themes_and_roles_match_forms_the_text_inflects() -> None:
     ("They held me at the TCC for two days.", "distribution_center"),
     ("У мене цукровий діабет, але ВЛК визнала придатним.", "health"),  # a chronic condition
     ("He has asthma and they still declared him fit.", "health"),
+    # signs of being held, slang for the officers, the article named, returning through the
+    # reserve battalion, hiding at home, sleeping at a station, frostbite, no leave
+    ("У ТЦК відібрали телефон і не дали подзвонити дружині.", "distribution_center"),
+    ("Нас продержали в военкомате двое суток.", "distribution_center"),
+    ("Тцкшники скрутили його біля під'їзду.", "street_mobilization"),
+    ("Людоловы запихнули его в машину.", "street_mobilization"),
+    ("Меня забрали в ТЦК прямо с работы.", "street_mobilization"),
+    ("На нього відкрили провадження за статтею 408.", "szch"),
+    ("Из отпуска он так и не вернулся, теперь розыск.", "szch"),
+    ("Тепер він у батальйоні резерву, чекає на новий підрозділ.", "return_to_unit"),
+    ("After two months away he turned himself in and was sent to a new unit.", "return_to_unit"),
+    ("Я вже пів року не виходжу з дому, боюся патрулів.", "escape"),
+    ("Ночую на вокзале, денег нет.", "homelessness"),
+    ("We waited three days for evacuation, he got frostbite on his feet.", "health"),
+    ("Два роки без відпустки, люди просто ламаються.", "conditions"),
 ])
 def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme: str) -> None:
     assert theme in {t.id for t in analyze(text).themes}
@@ -316,6 +331,13 @@ def test_a_term_matches_its_own_lemma_not_another_reading_of_its_spelling(text: 
 
 def test_a_term_restricted_to_a_part_of_speech_keeps_its_own_forms() -> None:
     assert "family" in {t.id for t in analyze("Мою матір забрали до лікарні.").themes}
+
+
+def test_one_word_is_one_piece_of_evidence_whichever_terms_it_matches() -> None:
+    # "ТЦК" is both "тцк" and "ТЦК" in the taxonomy: counted twice it made a theme of one word
+    assert "street_mobilization" not in {t.id for t in analyze("Я тримаю зв’язок з ТЦК.").themes}
+    assert "street_mobilization" in {
+        t.id for t in analyze("Я тримаю зв’язок з ТЦК, бо мене туди відвезли.").themes}
 
 
 def test_keeping_in_touch_with_the_enlistment_office_is_not_being_held_there() -> None:

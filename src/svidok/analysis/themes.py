@@ -35,10 +35,14 @@ def find(text: str) -> list[Theme]:
                 end = _rest_matches(term.words[1:], texts, lists, i + 1)
             if end is None:
                 continue
-            evidence.setdefault(term.theme, []).append((toks.starts[i], toks.ends[end]))
-            if (term.theme, term.label) not in counted:
+            span = (toks.starts[i], toks.ends[end])
+            spans = evidence.setdefault(term.theme, [])
+            # a term counts once however often it occurs, and words already counted for the
+            # theme count once whichever terms they match ("РТЦК" is both "ртцк" and "РТЦК")
+            if (term.theme, term.label) not in counted and span not in spans:
                 counted.add((term.theme, term.label))
                 scores[term.theme] = scores.get(term.theme, 0.0) + term.weight
+            spans.append(span)
     found = []
     for theme_id, threshold in taxonomy().thresholds.items():
         score = scores.get(theme_id, 0.0)

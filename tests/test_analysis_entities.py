@@ -327,6 +327,11 @@ def test_an_adjective_alone_names_a_brigade_only_after_an_ordinal_and_before_no_
     assert of_type(text, "military_unit") == []
 
 
+def test_a_word_that_only_begins_like_an_ordinal_is_not_one() -> None:
+    assert texts("Потом вернулся в часть, уже в другой батальон.", "military_unit") == []
+    assert texts("Він у другому батальйоні.", "military_unit") == ["другому батальйоні"]
+
+
 def test_a_count_of_brigades_is_not_a_unit() -> None:
     assert texts("Там стояли 3 бригади і 2 полки.", "military_unit") == []
 
@@ -374,6 +379,18 @@ def test_a_ukrainian_place_wins_over_a_foreign_namesake() -> None:
 def test_a_foreign_city_never_takes_a_given_name() -> None:
     assert texts("Александр сказал, что мы уедем.", "place") == []
     assert texts("Александр сказал, что мы уедем.", "person") == ["Александр"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Николаев, the city, is also a genitive plural of Николай: a city's keys take no given name
+    ("Меня зовут Николай, мне 45, я из Никополя.", "Николай"),
+    # Виктори (Victoria, Canada) is unknown to the dictionaries, and their guess is Виктор
+    ("Я Виктор, мне 50 лет.", "Виктор"),
+])
+def test_a_given_name_is_not_a_place_whose_name_inflects_like_it(text: str, name: str) -> None:
+    assert name in texts(text, "person")
+    assert name not in texts(text, "place")
+    assert texts("Жили в Николаеве.", "place") == ["Николаеве"]
 
 
 def test_ordinary_word_opening_a_sentence_is_not_a_foreign_city() -> None:

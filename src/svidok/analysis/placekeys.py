@@ -13,13 +13,14 @@ import itertools
 import re
 from functools import lru_cache
 
-from svidok.analysis.lemmas import known, parse
+from svidok.analysis.lemmas import grammemes, known, parse
 from svidok.analysis.surface import spelling
 from svidok.datafiles import load_yaml
 
-KEY_VERSION = 3
+KEY_VERSION = 4
 _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _MAX_COMBINATIONS = 32
+_PERSONAL = frozenset({"Name", "Patr"})
 
 
 def normalise(word: str) -> str:
@@ -30,14 +31,23 @@ def normalise(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def word_keys(word: str) -> frozenset[str]:
-    """The word itself and, for Cyrillic, its dictionary forms (or one guess if unknown)."""
+    """The word itself and, for Cyrillic, its dictionary forms (or one guess if unknown), less
+    a given name or patronymic the word is only an inflection of: "Николаев" (the city) is also
+    a genitive plural of Николай, and "Меня зовут Николай" had made the man the city."""
     base = normalise(word)
     if not _CYRILLIC.search(word):
         return frozenset({base})
-    lemmas = {normalise(r.normal_form) for lang in ("uk", "ru") for r in known(word, lang)[:4]}
-    if not lemmas:  # neither dictionary knows the word: the Ukrainian analyser's first guess
-        lemmas = {normalise(guess.normal_form) for guess in parse(word, "uk")[:1]}
+    readings = [r for lang in ("uk", "ru") for r in known(word, lang)[:4]]
+    lemmas = {normalise(r.normal_form) for r in readings if not _PERSONAL & grammemes(r)}
+    if not readings:  # neither dictionary knows the word: the Ukrainian analyser's first guess,
+        # unless that is a given name ("Виктори", Victoria in Canada, guessed as Виктор)
+        lemmas = {normalise(guess.normal_form) for guess in parse(word, "uk")[:1]
+                  if not _is_given_name(guess.normal_form)}
     return frozenset({base, *lemmas})
+
+
+def _is_given_name(word: str) -> bool:
+    return any(_PERSONAL & grammemes(r) for lang in ("uk", "ru") for r in known(word, lang))
 
 
 def name_keys(words: list[str]) -> set[str]:

@@ -154,6 +154,8 @@ def find(text: str) -> list[Entity]:
         kind = all_kinds[index]
         number, ordinal, word = match.group(1), match.group(2), match.group(3)
         if word is not None:
+            if word.lower() in _data()["not_ordinals"]:
+                continue
             number, ordinal = _ordinal_number(word), word
         if index >= len(_data()["kinds"]) and not ordinal:
             continue  # "3 штурмові" counts something; "3-я штурмовая" names a brigade

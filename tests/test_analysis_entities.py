@@ -37,6 +37,21 @@ def test_person_names_in_any_form(text: str, names: list[str]) -> None:
     assert texts(text, "person") == names
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("If anyone knows, please call me, Roman, on this number.", "Roman"),
+    ("Thank you, Mark.", "Mark"),
+])
+def test_an_english_name_that_is_also_a_word_is_a_name_set_off_by_commas(
+    text: str, name: str,
+) -> None:
+    assert texts(text, "person") == [name]
+
+
+def test_words_set_off_by_commas_are_not_names_by_that_alone() -> None:
+    assert texts("We left in April, May, June.", "person") == []  # months
+    assert texts("He read Roman history.", "person") == []
+
+
 def test_call_sign_after_its_cue() -> None:
     [sign] = of_type("Командир, позивний «Кабан», наказав іти вперед.", "person")
     assert (sign.text, sign.recognizer) == ("Кабан", "call_sign")
@@ -497,6 +512,16 @@ def test_a_settlement_abbreviation_with_its_stop_says_a_word_is_a_place() -> Non
     text = "Склад суду: Карпенко С. О., Олійник А. С., Сердюк В. В."
     assert texts(text, "place") == []  # initials, not "с." and "м."
     assert texts(text, "person") == ["Карпенко С. О.", "Олійник А. С.", "Сердюк В. В."]
+
+
+def test_a_toponym_that_is_also_a_particle_is_a_place_after_a_preposition() -> None:
+    assert texts("До войны работал на стройке в Ровно.", "place") == ["Ровно"]
+    assert texts("Ровно в пять мы вышли.", "place") == []  # "exactly"
+
+
+def test_russian_regions_in_ukrainian() -> None:
+    [place] = of_type("Воював у Курській області.", "place")
+    assert place.place is not None and place.place.oblast == "Kursk Oblast (Russia)"
 
 
 def test_a_word_after_a_street_noun_names_the_street_not_a_place() -> None:

@@ -241,7 +241,8 @@ def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -
         kinds.append(following)
         j += 1
     if j - i > 1 or _after_cue(text, toks.starts[i], lex) or \
-            _initials_before(text, toks.starts[i]) < toks.starts[i]:
+            _initials_before(text, toks.starts[i]) < toks.starts[i] or \
+            ("ambiguous" in kinds[0] and _set_off(text, toks, i)):
         return j
     if not _single_word_name(kinds[0], first, _sentence_start(text, toks.starts[i])):
         return i
@@ -274,6 +275,19 @@ def _place_adjective(word: str) -> bool:
         return False  # every case form of -ський, -цький, -зький (-ский…) keeps its stem
     return any(r.normal_form.endswith(_PLACE_ADJECTIVE) for lang in ("uk", "ru")
                for r in known(word, lang) if r.tag.POS == "ADJF")
+
+
+_MONTHS = frozenset({"may", "june", "august"})
+
+
+def _set_off(text: str, toks: Tokens, i: int) -> bool:
+    """Whether a word is set off by commas mid-sentence, as a name in apposition or address is
+    ("call me, Roman, on …", "thank you, Mark."): an English given name that is also a word
+    ("Roman", "Mark") is a name there. Not a month: "in April, May, June"."""
+    if toks.words[i].lower() in _MONTHS or mark_before(text, toks.starts[i]) != ",":
+        return False
+    after = text[toks.ends[i] : toks.ends[i] + 1]
+    return after in ("", ",", ".", ";", "!", "?")
 
 
 def _single_word_name(kinds: frozenset[str], word: str, sentence_start: bool) -> bool:

@@ -249,9 +249,11 @@ def _plausible_single(
     not the town of Мена; "Шевченка" is a surname, not the village."""
     other = _other_reading(toks.words[i])
     town = max(c.population for c in candidates) >= TOWN_POPULATION
-    if other == "function":
-        return False
     before = toks.words[i - 1].lower() if i > 0 else ""
+    if other == "function":
+        # "в Ровно": a particle too, but after a preposition, capitalised, a word the
+        # dictionary itself knows as a toponym is one
+        return before in cues().prepositions and _geographic(toks.words[i])
     if before in cues().street_nouns:  # "вул. Хмельницького": a street named after a man
         return False
     if before in cues().settlement_nouns or _abbreviated(text, toks, i):  # "село Київське",
@@ -314,6 +316,12 @@ def _other_reading(word: str) -> str | None:
             elif other is None:
                 other = "word"
     return other
+
+
+@lru_cache(maxsize=10_000)
+def _geographic(word: str) -> bool:
+    """Whether a dictionary reads the word as a toponym (pymorphy3's Geox)."""
+    return any("Geox" in reading.tag for lang in ("uk", "ru") for reading in known(word, lang))
 
 
 def _unique(candidates: list[Candidate]) -> list[Candidate]:

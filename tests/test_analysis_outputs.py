@@ -316,6 +316,15 @@ def test_themes_and_roles_match_forms_the_text_inflects() -> None:
     ("Ночую на вокзале, денег нет.", "homelessness"),
     ("We waited three days for evacuation, he got frostbite on his feet.", "health"),
     ("Два роки без відпустки, люди просто ламаються.", "conditions"),
+    ("Служив у десантно-штурмовій бригаді під Бахмутом.", "assault_unit"),  # a compound type
+    ("Его поймали возле вокзала и отвезли в ТЦК.", "street_mobilization"),
+    ("Через месяц его передала военная полиция в новое подразделение.", "return_to_unit"),
+    ("After six months away he was sent back to his brigade.", "return_to_unit"),
+    ("They were trained for two weeks and sent east.", "training"),
+    ("В учебке плохо кормили, выплат нет уже третий месяц.", "conditions"),
+    ("Since then he has had no psychological help at all.", "health"),
+    ("The police opened a case against him in March.", "legal_case"),
+    ("Нашу хату розбило, тепер живемо у знайомих.", "homelessness"),
 ])
 def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme: str) -> None:
     assert theme in {t.id for t in analyze(text).themes}
@@ -338,6 +347,14 @@ def test_one_word_is_one_piece_of_evidence_whichever_terms_it_matches() -> None:
     assert "street_mobilization" not in {t.id for t in analyze("Я тримаю зв’язок з ТЦК.").themes}
     assert "street_mobilization" in {
         t.id for t in analyze("Я тримаю зв’язок з ТЦК, бо мене туди відвезли.").themes}
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    ("I trained as a solicitor before the war.", "training"),  # a trade, not military training
+    ("Даже если его поймают, в тюрьму он не попадёт.", "street_mobilization"),  # caught, nowhere
+])
+def test_theme_vocabulary_is_not_taken_out_of_its_context(text: str, theme: str) -> None:
+    assert theme not in {t.id for t in analyze(text).themes}
 
 
 def test_keeping_in_touch_with_the_enlistment_office_is_not_being_held_there() -> None:

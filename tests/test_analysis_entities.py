@@ -514,6 +514,23 @@ def test_a_settlement_abbreviation_with_its_stop_says_a_word_is_a_place() -> Non
     assert texts(text, "person") == ["Карпенко С. О.", "Олійник А. С.", "Сердюк В. В."]
 
 
+@pytest.mark.parametrize(("text", "word", "kind"), [
+    ("Володимир розповів нам усе.", "Володимир", "person"),  # also the town of Volodymyr
+    ("Volodymyr, a 48-year-old farmer, said so.", "Volodymyr", "person"),
+    ("Ми поїхали до Володимира.", "Володимира", "place"),  # after a preposition: the town
+    ("He moved to Volodymyr in 2020.", "Volodymyr", "place"),
+    ("Из Запорожья — в Днепр, Львов.", "Львов", "place"),  # a plural of Лев: not a given name
+])
+def test_a_given_name_that_is_also_a_town_is_the_town_only_after_a_preposition(
+    text: str, word: str, kind: str,
+) -> None:
+    assert word in texts(text, kind)
+
+
+def test_russian_genitive_of_a_plural_city_name() -> None:
+    assert texts("Рассказывает Светлана из Черновцов.", "place") == ["Черновцов"]
+
+
 def test_a_toponym_that_is_also_a_particle_is_a_place_after_a_preposition() -> None:
     assert texts("До войны работал на стройке в Ровно.", "place") == ["Ровно"]
     assert texts("Ровно в пять мы вышли.", "place") == []  # "exactly"

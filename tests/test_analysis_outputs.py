@@ -339,6 +339,10 @@ def test_themes_and_roles_match_forms_the_text_inflects() -> None:
     ("Since then he has had no psychological help at all.", "health"),
     ("The police opened a case against him in March.", "legal_case"),
     ("Нашу хату розбило, тепер живемо у знайомих.", "homelessness"),
+    ("He spent two days at the recruitment office without food.", "distribution_center"),
+    ("Ему вручили уведомление о подозрении.", "legal_case"),
+    ("Двічі пробував піти через гори, але повертали.", "border_crossing"),
+    ("Я стараюсь лишний раз не выходить, патрули везде.", "escape"),
 ])
 def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme: str) -> None:
     assert theme in {t.id for t in analyze(text).themes}

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
-
 _BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "blockquote", "pre")
 
 
 def html_to_text(html: str) -> str:
+    # imported here: BeautifulSoup takes ~60 ms to import, and every command (a cold
+    # `svidok analyze` among them) imports the intake package that uses it
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "head"]):
         tag.decompose()

@@ -259,6 +259,8 @@ def _plausible_single(
     if before in cues().settlement_nouns or _abbreviated(text, toks, i):  # "село Київське",
         return True  # "пгт. Тараща"; a surname reading does not matter: "м. Львова Головатий"
     if other == "name":  # "talked to Serhii", "з Тарасом": a name, unless a real town is meant
+        if before not in cues().prepositions and _given_name(toks.words[i]):
+            return False  # "Володимир розповів": the man, not the town of Volodymyr
         return town and not _next_is_capitalised(text, toks, i)
     if _attributive(text, toks, i):  # "Київського вокзалу", "у Миколаївському ТЦК"
         return False
@@ -316,6 +318,17 @@ def _other_reading(word: str) -> str | None:
             elif other is None:
                 other = "word"
     return other
+
+
+@lru_cache(maxsize=10_000)
+def _given_name(word: str) -> bool:
+    """Whether the word is a given name: a Latin one in the lexicon, or a Cyrillic one the
+    dictionaries tag Name, in the singular (a surname alone is not enough: "Шевченка" may be
+    the village; nor a plural: "Львов", Lviv in Russian, is also "of the Levs")."""
+    if _LATIN.fullmatch(word):
+        return word.lower() in lexicon().latin_given
+    return any("Name" in reading.tag and "plur" not in reading.tag
+               for lang in ("uk", "ru") for reading in known(word, lang))
 
 
 @lru_cache(maxsize=10_000)

@@ -527,6 +527,12 @@ def test_a_given_name_that_is_also_a_town_is_the_town_only_after_a_preposition(
     assert word in texts(text, kind)
 
 
+def test_a_plural_name_in_a_genitive_without_ending() -> None:
+    [place] = of_type("Його затримали на блокпосту біля Старих Бабан.", "place")
+    assert place.text == "Старих Бабан" and place.place is not None
+    assert place.place.oblast == "Cherkasy Oblast"
+
+
 def test_russian_genitive_of_a_plural_city_name() -> None:
     assert texts("Рассказывает Светлана из Черновцов.", "place") == ["Черновцов"]
 

@@ -83,7 +83,8 @@ def lookup_keys(words: list[str], first_words: frozenset[str] | None = None) -> 
 
     exact = [first(word_keys(words[0]))] + [sorted(word_keys(w)) for w in words[1:]]
     keys = {" ".join(c) for c in itertools.islice(itertools.product(*exact), _MAX_COMBINATIONS)}
-    options = [first(single_keys(words[0]))] + [sorted(single_keys(w)) for w in words[1:]]
+    options = [first(single_keys(words[0]))] + [sorted(single_keys(w) | _zero_ending(w))
+                                                for w in words[1:]]
     keys.update(" ".join(c) for c in itertools.islice(itertools.product(*options), 64))
     return keys
 
@@ -96,6 +97,19 @@ def _from_endings(word: str) -> frozenset[str]:
     endings = _endings()  # each of the word's last 1…6 letters looked up, not every ending tried
     return frozenset(base[:-n] + r for n in range(1, min(_longest_ending(), len(base) - 1) + 1)
                      for r in endings.get(base[-n:], ()))
+
+
+_CONSONANT_END = re.compile(r"[бвгґджзклмнпрстфхцчшщ]$")
+
+
+def _zero_ending(word: str) -> frozenset[str]:
+    """Nominatives of a plural name whose genitive has no ending: "Старих Бабан" is of Старі
+    Бабани. Only for later words of a multi-word name (a lone word ending in a consonant is too
+    often something else)."""
+    base = normalise(word)
+    if not _CONSONANT_END.search(base):
+        return frozenset()
+    return frozenset({base + "и", base + "і", base + "ы"})
 
 
 def single_keys(word: str) -> frozenset[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -384,3 +385,31 @@ def test_back_to_the_front_after_a_wound_is_not_a_return_from_szch() -> None:
     assert "return_to_unit" not in {t.id for t in analyze(text).themes}
     text = "After months of AWOL he went back to the front with a new unit."
     assert "return_to_unit" in {t.id for t in analyze(text).themes}
+
+
+def test_a_place_file_reads_back_what_was_written(tmp_path: Path) -> None:
+    rows = [["settlement", "UA1", "village", "UA18", "Гута", "Huta", "Гута", "120",
+             "гута|huta|гута мала"],
+            ["world", "PL", "country", "PL", "Польща", "Poland", "", "0", "польща|poland"]]
+    path = tmp_path / "places.tsv.gz"
+    gazetteer.write(path, rows)
+    oblast = gazetteer.Oblast("UA18", "Zhytomyr Oblast", "UA-18", frozenset())
+    file = gazetteer.PlaceFile("places.tsv.gz", {"UA18": oblast}, raw=path.read_bytes())
+    [huta] = file.lookup("гута")
+    assert (huta.place.name_en, huta.place.oblast, huta.population) == ("Huta", "Zhytomyr Oblast",
+                                                                         120)
+    assert file.lookup("гута мала") == [huta]  # one candidate per row, shared by its keys
+    [poland] = file.lookup("poland")
+    assert (poland.place.iso, poland.place.foreign) == ("PL", True)
+    assert file.lookup("варшава") == []
+    assert file.initials == {"гута": "м"}
+
+
+@pytest.mark.parametrize("header", [
+    "#svidok-gazetteer\tkey_version=1\tformat=2\trows=0\tkeys=0\tstarts=0\n",
+    "#svidok-gazetteer\tkey_version=4\trows=0\n",  # the first format: keys on each row
+])
+def test_a_place_file_of_another_key_version_or_format_is_refused(header: str) -> None:
+    header = header.replace("key_version=4", f"key_version={placekeys.KEY_VERSION}")
+    with pytest.raises(gazetteer.GazetteerOutdated):
+        gazetteer.PlaceFile("places.tsv.gz", {}, raw=gzip.compress(header.encode()))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import methodcaller
 from pathlib import Path
 
 from svidok.analysis.placekeys import KEY_VERSION, name_keys, single_keys
@@ -64,13 +65,60 @@ class Oblast:
     adjective_keys: frozenset[str]
 
 
+class PlaceFile:
+    """One shipped place file (places.tsv.gz, world.tsv.gz), read without building a Python
+    object per row or per key: its rows stay text until a key names them.
+
+    Format (docs/GAZETTEER.md): a header; the rows; then one line per key with the numbers of
+    the rows it names; then one line per first word of a multi-word key with the first letters
+    of the words that follow it. The key lines become a dict in one C-level pass
+    (``dict(map(split, lines))``); building a list of candidates per key in Python had taken
+    ~0.3 s of every cold start for 96,000 keys."""
+
+    def __init__(self, name: str, oblasts: dict[str, Oblast], raw: bytes | None = None) -> None:
+        """The shipped file ``name``, or ``raw``, the gzipped bytes of such a file."""
+        raw = read_bytes("gazetteer", name) if raw is None else raw
+        lines = gzip.decompress(raw).decode("utf-8").split("\n")
+        header = dict(field.split("=", 1) for field in lines[0].split("\t")[1:])
+        if header.get("key_version") != str(KEY_VERSION) or header.get("format") != FORMAT:
+            raise GazetteerOutdated(f"{name} was built with another key version or format")
+        rows, keys, starts = int(header["rows"]), int(header["keys"]), int(header["starts"])
+        self._rows = lines[1 : 1 + rows]
+        self._keys: dict[str, str] = dict(
+            map(methodcaller("split", "\t", 1), lines[1 + rows : 1 + rows + keys]))
+        self.initials: dict[str, str] = dict(map(methodcaller("split", "\t", 1),
+                                                 lines[1 + rows + keys : 1 + rows + keys + starts]))
+        self._oblasts = oblasts
+        self._made: dict[int, Candidate] = {}
+
+    def lookup(self, key: str) -> list[Candidate]:
+        numbers = self._keys.get(key)
+        return [] if numbers is None else [self._candidate(int(n)) for n in numbers.split(",")]
+
+    def _candidate(self, number: int) -> Candidate:
+        made = self._made.get(number)
+        if made is None:
+            kind, code, level, pcode, uk, en, _ru, population = self._rows[number].split("\t")
+            if kind == "world":  # pcode holds the ISO country code
+                place = Place(uk, en, level, code, "", pcode, foreign=True)
+            else:
+                oblast = self._oblasts.get(pcode)
+                place = Place(uk, en, level, code, "" if oblast is None else oblast.label,
+                              "" if oblast is None else oblast.iso)
+            made = self._made[number] = Candidate(place, int(population), pcode)
+        return made
+
+
+FORMAT = "2"
+
+
 class Gazetteer:
     def __init__(self) -> None:
-        self.index: dict[str, list[Candidate]] = {}
+        self.index: dict[str, list[Candidate]] = {}  # the places of regions.yaml
         self.oblasts: dict[str, Oblast] = {}
         self._load_regions()
-        self._load_places("places.tsv.gz")
-        self._load_places("world.tsv.gz")
+        self._files = [PlaceFile("places.tsv.gz", self.oblasts),
+                       PlaceFile("world.tsv.gz", self.oblasts)]
         # First words of multi-word keys, with the first letters of the words that follow them: a
         # span is only worth looking up if it starts with one and goes on with such a letter (a
         # name's later word and its dictionary form begin with the same letter: Розі, Ріг).
@@ -79,12 +127,23 @@ class Gazetteer:
             first, _, rest = key.partition(" ")
             if rest:
                 initials.setdefault(first, set()).add(rest[0])
+        for file in self._files:
+            for first, letters in file.initials.items():
+                initials.setdefault(first, set()).update(letters)
         self.next_initials = {first: frozenset(found) for first, found in initials.items()}
         self.first_words = frozenset(self.next_initials)
         self._words: dict[str, WordHits] = {}
+        self._looked_up: dict[str, list[Candidate]] = {}
 
     def lookup(self, key: str) -> list[Candidate]:
-        return self.index.get(key, [])
+        """The places a key names: regions.yaml's first, then the settlements, raions and
+        hromadas, then the world's, each in file order (memoised)."""
+        found = self._looked_up.get(key)
+        if found is None:
+            found = self.index.get(key, []) + [c for f in self._files for c in f.lookup(key)]
+            if len(self._looked_up) < _WORDS_MEMO:
+                self._looked_up[key] = found
+        return found
 
     def word(self, word: str) -> WordHits:
         """What one word of a text can be (memoised: most capitalised words of a text are
@@ -94,7 +153,7 @@ class Gazetteer:
             keys = single_keys(word)
             hits = WordHits(frozenset().union(*(self.next_initials[k] for k in keys
                                                 if k in self.next_initials)),
-                            [c for key in sorted(keys) for c in self.index.get(key, ())])
+                            [c for key in sorted(keys) for c in self.lookup(key)])
             if len(self._words) < _WORDS_MEMO:
                 self._words[word] = hits
         return hits
@@ -102,6 +161,7 @@ class Gazetteer:
     def forget(self) -> None:
         """Drop the memo of text words (benchmarks measuring words never seen before)."""
         self._words.clear()
+        self._looked_up.clear()
 
     def oblast_by_adjective(self, keys: frozenset[str]) -> Oblast | None:
         for oblast in self.oblasts.values():
@@ -130,30 +190,29 @@ class Gazetteer:
             for name in e["names"]:
                 self._add(name_keys(name.split()), Candidate(place, 10**9, ""))
 
-    def _load_places(self, name: str) -> None:
-        raw = gzip.decompress(read_bytes("gazetteer", name))
-        lines = raw.decode("utf-8").splitlines()
-        header = lines[0].split("\t")
-        if f"key_version={KEY_VERSION}" not in header:
-            raise GazetteerOutdated(f"{name} was built with another key version")
-        for line in lines[1:]:
-            kind, code, level, pcode, uk, en, _ru, population, keys = line.split("\t")
-            if kind == "world":  # pcode holds the ISO country code
-                place = Place(uk, en, level, code, "", pcode, foreign=True)
-            else:
-                oblast = self.oblasts.get(pcode)
-                place = Place(uk, en, level, code, "" if oblast is None else oblast.label,
-                              "" if oblast is None else oblast.iso)
-            self._add(keys.split("|"), Candidate(place, int(population), pcode))
-
 
 def write(path: Path, rows: list[list[str]]) -> None:
-    """Write rows in the format ``_load_places`` reads (docs/GAZETTEER.md); for tools/."""
+    """Write rows (eight columns and a ninth of ``|``-separated keys) in the format
+    ``PlaceFile`` reads (docs/GAZETTEER.md); for tools/."""
+    by_key: dict[str, list[int]] = {}
+    initials: dict[str, set[str]] = {}
+    for number, row in enumerate(rows):
+        for key in row[8].split("|"):
+            if key:
+                by_key.setdefault(key, []).append(number)
+                first, _, rest = key.partition(" ")
+                if rest:
+                    initials.setdefault(first, set()).add(rest[0])
     path.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9, newline="\n") as fh:
-        fh.write(f"#svidok-gazetteer\tkey_version={KEY_VERSION}\trows={len(rows)}\n")
+        fh.write(f"#svidok-gazetteer\tkey_version={KEY_VERSION}\tformat={FORMAT}"
+                 f"\trows={len(rows)}\tkeys={len(by_key)}\tstarts={len(initials)}\n")
         for row in rows:
-            fh.write("\t".join(cell.replace("\t", " ") for cell in row) + "\n")
+            fh.write("\t".join(cell.replace("\t", " ") for cell in row[:8]) + "\n")
+        for key in sorted(by_key):
+            fh.write(f"{key}\t{','.join(map(str, by_key[key]))}\n")
+        for first in sorted(initials):
+            fh.write(f"{first}\t{''.join(sorted(initials[first]))}\n")
 
 
 @lru_cache(maxsize=1)

@@ -314,6 +314,9 @@ def test_units_are_found_and_canonicalised(text: str, canonical: str) -> None:
 
 @pytest.mark.parametrize(("text", "span", "name"), [
     ("перевели в 93-ю бригаду «Холодный Яр» под Часов Яр", "93-ю бригаду", "Холодный Яр"),
+    ("Олег у 24-й окремій механізованій бригаді імені короля Данила, під Часовим Яром.",
+     "24-й окремій механізованій бригаді", "короля Данила"),  # not a person: the unit's eponym
+    ("He served in the 59th Brigade named after Yakiv Handziuk.", "59th Brigade", "Yakiv Handziuk"),
     ("в 155-й механизированной бригаде «Анна Киевская».", "155-й механизированной бригаде",
      "Анна Киевская"),
     ("служив у 47 ОМБр, потім", "47 ОМБр", None),
@@ -531,6 +534,12 @@ def test_a_plural_name_in_a_genitive_without_ending() -> None:
     [place] = of_type("Його затримали на блокпосту біля Старих Бабан.", "place")
     assert place.text == "Старих Бабан" and place.place is not None
     assert place.place.oblast == "Cherkasy Oblast"
+
+
+def test_a_village_named_like_a_surname_after_a_given_name_is_the_surname() -> None:
+    text = '"They call it busification," says Anna Hrytsai, whose husband was taken.'
+    assert texts(text, "person") == ["Anna Hrytsai"]  # not Грицаї, a village in Poltava Oblast
+    assert texts("Сашко Київ любив.", "place") == ["Київ"]  # a city stays a city
 
 
 def test_russian_genitive_of_a_plural_city_name() -> None:

@@ -344,6 +344,8 @@ def test_themes_and_roles_match_forms_the_text_inflects() -> None:
     ("Ему вручили уведомление о подозрении.", "legal_case"),
     ("Двічі пробував піти через гори, але повертали.", "border_crossing"),
     ("Я стараюсь лишний раз не выходить, патрули везде.", "escape"),
+    ("Друг пишет, что его ранило и не эвакуировали.", "conditions"),
+    ("The baby has been in intensive care since March.", "health"),
 ])
 def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme: str) -> None:
     assert theme in {t.id for t in analyze(text).themes}

@@ -258,6 +258,8 @@ def _plausible_single(
         return False
     if before in cues().settlement_nouns or _abbreviated(text, toks, i):  # "село Київське",
         return True  # "пгт. Тараща"; a surname reading does not matter: "м. Львова Головатий"
+    if not town and i > 0 and _given_name(toks.words[i - 1]) and _joined(text, toks, i - 1, 2) == 2:
+        return False  # "Anna Hrytsai": a surname after a given name, not the village Грицаї
     if other == "name":  # "talked to Serhii", "з Тарасом": a name, unless a real town is meant
         if before not in cues().prepositions and _given_name(toks.words[i]):
             return False  # "Володимир розповів": the man, not the town of Volodymyr

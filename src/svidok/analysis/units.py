@@ -35,6 +35,10 @@ def _unqualified(stem: str) -> str:
     first, _, rest = stem.partition(" ")
     return rest if rest and re.match(r"окрем|отдельн|separate", first) else stem
 _QUOTED_NAME = r"(?:\s*[«\"“](?P<name>[^»\"”]{2,40})[»\"”])?"
+# "імені короля Данила", "имени Героя Украины …", "named after Hetman Ivan Vyhovskyi": up to two
+# lower-case words (a title), then up to four capitalised ones
+_EPONYM = (r"(?:\s+(?:імені|имени|named\s+after)"
+           r"(?P<eponym>(?:\s+[a-zа-яіїєґё'’ʼ-]+){0,2}(?:\s+[A-ZА-ЯІЇЄҐЁ][\w'’ʼ-]*){1,4}))?")
 _GAP = r"[\s\-]*"
 
 
@@ -106,7 +110,7 @@ def formation_pattern() -> re.Pattern[str]:
     # the lookahead rejects at once a number not followed by anything a type can start with
     kind_start = "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
     return re.compile(rf"(?<![\d\w]){number}{_GAP}{kind_start}(?:{'|'.join(bodies)})"
-                      rf"{_QUOTED_NAME}")
+                      rf"{_QUOTED_NAME}{_EPONYM}")
 
 
 @lru_cache(maxsize=1)
@@ -163,11 +167,11 @@ def find(text: str) -> list[Entity]:
             # a known formation of that type: "155-та бригада" is 155 ОМБр, "3-й батальйон"
             # is not 3 ОШБр (a brigade), nor "47-й полк" 47 ОМБр
             same = named().get(number, "").endswith(kind.kind)
-            if not (ordinal or groups["name"] or (same and int(number) >= 5)):
+            if not (ordinal or groups["name"] or groups["eponym"] or (same and int(number) >= 5)):
                 continue  # "3 бригади" counts brigades; "3-я бригада" names one
             if same:
                 kind = _by_kind()[named()[number]]
-        name = groups["name"]
+        name = groups["name"] or groups["eponym"]
         if name is not None:  # the span is the unit as written; its honorific name is kept apart
             end = match.end(f"k{index}")
         found.append(Entity(start, end, text[start:end], "military_unit", "formation",

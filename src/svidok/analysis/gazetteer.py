@@ -65,6 +65,9 @@ class Oblast:
     adjective_keys: frozenset[str]
 
 
+FORMAT = "2"  # of the place files: raised whenever their layout changes (docs/GAZETTEER.md)
+
+
 class PlaceFile:
     """One shipped place file (places.tsv.gz, world.tsv.gz), read without building a Python
     object per row or per key: its rows stay text until a key names them.
@@ -107,9 +110,6 @@ class PlaceFile:
                               "" if oblast is None else oblast.iso)
             made = self._made[number] = Candidate(place, int(population), pcode)
         return made
-
-
-FORMAT = "2"
 
 
 class Gazetteer:

@@ -42,11 +42,12 @@ def word_keys(word: str) -> frozenset[str]:
     if not readings:  # neither dictionary knows the word: the Ukrainian analyser's first guess,
         # unless that is a given name ("Виктори", Victoria in Canada, guessed as Виктор)
         lemmas = {normalise(guess.normal_form) for guess in parse(word, "uk")[:1]
-                  if not _is_given_name(guess.normal_form)}
+                  if not _personal(guess.normal_form)}
     return frozenset({base, *lemmas})
 
 
-def _is_given_name(word: str) -> bool:
+def _personal(word: str) -> bool:
+    """Whether a dictionary reads the word as a given name or a patronymic."""
     return any(_PERSONAL & grammemes(r) for lang in ("uk", "ru") for r in known(word, lang))
 
 

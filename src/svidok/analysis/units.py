@@ -177,13 +177,13 @@ def find(text: str) -> list[Entity]:
         found.append(Entity(start, end, text[start:end], "military_unit", "formation",
                             unit=Unit(kind.kind, number, f"{number} {kind.canonical}",
                                       name and name.strip())))
-        taken.append((start, end))
+        taken.append(match.span())  # the name too: no other unit is read inside it
     return found
 
 
 def name_spans(text: str, found: list[Entity]) -> list[tuple[int, int]]:
     """Where the honorific names of the units ``found`` in ``text`` stand (after each unit's
-    span, in quotes)."""
+    span: in quotes, or after "імені", "имени", "named after")."""
     spans = []
     for entity in found:
         if entity.unit is not None and entity.unit.name:

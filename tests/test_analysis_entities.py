@@ -542,6 +542,17 @@ def test_a_village_named_like_a_surname_after_a_given_name_is_the_surname() -> N
     assert texts("Сашко Київ любив.", "place") == ["Київ"]  # a city stays a city
 
 
+def test_a_surname_that_is_also_a_word_after_a_given_name_and_patronymic() -> None:
+    assert texts("Свідок: Микола Іванович Сорока, 1968 року народження.", "person") == [
+        "Микола Іванович Сорока"]  # сорока: a magpie
+
+
+def test_an_official_town_name_beats_another_places_historic_alias() -> None:
+    # GeoNames lists "Смил", a medieval name, under Izmail; Сміла is a town of 66,000
+    [place] = of_type("Проживав у доньки в м. Сміла.", "place")
+    assert place.place is not None and place.place.oblast == "Cherkasy Oblast"
+
+
 def test_russian_genitive_of_a_plural_city_name() -> None:
     assert texts("Рассказывает Светлана из Черновцов.", "place") == ["Черновцов"]
 

@@ -346,6 +346,11 @@ def test_themes_and_roles_match_forms_the_text_inflects() -> None:
     ("Я стараюсь лишний раз не выходить, патрули везде.", "escape"),
     ("Друг пишет, что его ранило и не эвакуировали.", "conditions"),
     ("The baby has been in intensive care since March.", "health"),
+    ("He was kept in the basement of the TCC for two nights.", "distribution_center"),
+    ("He hid for five months at his grandmother's house.", "escape"),
+    ("Він добровільно з'явився до ВСП у червні.", "return_to_unit"),
+    ("They crossed into Romania through the mountains.", "border_crossing"),
+    ("The commander sent us forward without armour.", "conditions"),
 ])
 def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme: str) -> None:
     assert theme in {t.id for t in analyze(text).themes}

@@ -39,6 +39,9 @@ def test_old_passport_and_id_card_numbers() -> None:
     assert found("паспорт КВ 418273 видано", "id_document") == ["КВ 418273"]
     assert found("мій паспорт (ID-картка) 004512378", "id_document") == ["004512378"]
     assert found("замовлення 004512378 доставлено", "id_document") == []
+    # the booklet's series romanised in an English text: only beside "passport" or "series"
+    assert found("His passport, series KM 402817, was taken.", "id_document") == ["KM 402817"]
+    assert found("Code AB 123456 was printed on the box.", "id_document") == []
 
 
 def test_rnokpp_needs_a_valid_check_digit_or_its_name_beside_it() -> None:

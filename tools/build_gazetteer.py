@@ -120,8 +120,12 @@ def plausible_alternate(name: str, latin: set[str]) -> bool:
 
 
 def settlements(geo: Path) -> list[list[str]]:
+    """Every settlement, under its official names (Ukrainian, English, Russian, the codifier's
+    old name), their romanisations, and GeoNames' other names for towns and larger villages —
+    less any GeoNames name that is a town's official name: GeoNames files "Смил", a medieval name
+    of Izmail, under Izmail, and "м. Сміла" (a town of 66,000) had resolved to Izmail."""
     codes, old, ru, gn = katottg(geo), old_names(geo), russian_names(geo), geonames(geo)
-    rows = []
+    rows, alternates = [], []
     for r in read_csv(geo / "ocha_activityinfo" / "ukr_admin_boundaries_2026_02.adm4.csv"):
         pcode, oblast = r["Admin4 Pcode"], r["Admin1 Pcode"]
         uk, en = r["Settlement UKR"].strip(), r["Settlement EN"].strip()
@@ -131,11 +135,20 @@ def settlements(geo: Path) -> list[list[str]]:
         by_uk, by_en = (oblast, normalise(uk)), (oblast, normalise(en))
         population, alts = gn.get(by_uk, gn.get(by_en, (0, set())))
         names = {uk, en, name_ru, old.get(pcode, "")}
+        extra: set[str] = set()
         if category in ("M", "X", "K") or population >= 500:
             latin = {en, *(v for s in (uk, name_ru) if s for v in translit.variants(s))}
-            names |= latin | {a for a in alts if plausible_alternate(a, latin)}
+            names |= latin
+            extra = {a for a in alts if plausible_alternate(a, latin)} - names
         rows.append(["settlement", code, CATEGORY_LEVEL[category], oblast, uk, en, name_ru,
                      str(population), "|".join(sorted(keys_for(names)))])
+        alternates.append(extra)
+    towns = {key for row in rows if row[2] in ("city", "settlement")
+             for key in keys_for({row[4], row[5], row[6]})}
+    for row, extra in zip(rows, alternates, strict=True):
+        own = set(row[8].split("|"))
+        kept = {a for a in extra if not (keys_for({a}) - own) & towns}
+        row[8] = "|".join(sorted(own | keys_for(kept)))
     return rows
 
 

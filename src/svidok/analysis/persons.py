@@ -236,7 +236,10 @@ def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -
     while j < last and text[toks.ends[j - 1] : toks.starts[j]] == " " and \
             toks.starts[j] not in inside:
         following = _part(toks.words[j])
-        if following is None or not (following or "given" in kinds[-1]):
+        # a capitalised word after a given name, or after a given name and patronymic, is the
+        # surname even when it is also a word: "Микола Іванович Сорока" (a magpie)
+        if following is None or not (following or "given" in kinds[-1] or (
+                "patronymic" in kinds[-1] and len(kinds) > 1 and "given" in kinds[-2])):
             break
         kinds.append(following)
         j += 1

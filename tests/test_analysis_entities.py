@@ -553,6 +553,32 @@ def test_an_official_town_name_beats_another_places_historic_alias() -> None:
     assert place.place is not None and place.place.oblast == "Cherkasy Oblast"
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("My name is Moroz.", ["Moroz"]),  # a surname that looks like no name alone
+    ("Captain Melnyk saw it and did nothing.", ["Melnyk"]),
+    ("Мене звати Сорока.", ["Сорока"]),
+    ("Aleksandr Moroz, 37, says so. Moroz left the brigade in June.", ["Aleksandr Moroz", "Moroz"]),
+])
+def test_a_surname_after_a_strong_cue_or_again_after_a_full_name(
+    text: str, names: list[str],
+) -> None:
+    assert texts(text, "person") == names
+
+
+@pytest.mark.parametrize("text", [
+    "I am Ukrainian.",  # "I am" is not enough for a word no name list knows
+    "The general Staff met.",  # "general", "major", "private" are adjectives as often
+])
+def test_a_weak_cue_does_not_make_any_word_a_name(text: str) -> None:
+    assert texts(text, "person") == []
+
+
+def test_russian_locative_of_a_regional_name() -> None:
+    [place] = of_type("Сейчас Евгений в учебном центре на Ровенщине.", "place")
+    assert place.text == "Ровенщине" and place.place is not None
+    assert place.place.oblast == "Rivne Oblast"
+
+
 def test_russian_genitive_of_a_plural_city_name() -> None:
     assert texts("Рассказывает Светлана из Черновцов.", "place") == ["Черновцов"]
 

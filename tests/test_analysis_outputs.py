@@ -351,6 +351,11 @@ def test_themes_and_roles_match_forms_the_text_inflects() -> None:
     ("Він добровільно з'явився до ВСП у червні.", "return_to_unit"),
     ("They crossed into Romania through the mountains.", "border_crossing"),
     ("The commander sent us forward without armour.", "conditions"),
+    ("Moroz left the 42nd brigade in June.", "szch"),
+    ("Третий месяц нас не меняют, жрать нечего.", "conditions"),
+    ("Тепер мене шукає поліція.", "legal_case"),
+    ("Він просидів там три дні у ТЦК.", "distribution_center"),
+    ("He is now living with his uncle.", "family"),
 ])
 def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme: str) -> None:
     assert theme in {t.id for t in analyze(text).themes}

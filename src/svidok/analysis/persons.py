@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import gzip
 import re
-from bisect import bisect_right
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -48,7 +48,7 @@ _MAX_PARTS = 4
 # Endings that mark Ukrainian and Russian surnames in any romanisation (Ishchenko, Melnychuk,
 # Kovalchuk, Petriv, Shevchenko, Zalizniak, Hrytsenko, Ivanovych, Kovalskyi, Sobolevsky).
 _LATIN_SURNAME = re.compile(
-    r"(?:enko|chuk|chyk|iuk|yuk|niak|niuk|ovych|evych|ovich|evich|skyi|skyy|skiy|sky|tskyi|"
+    r"(?:enko|chuk|chyk|iuk|yuk|niak|niuk|nyk|ovych|evych|ovich|evich|skyi|skyy|skiy|sky|tskyi|"
     r"zkyi|ska|tska|ishyn|yshyn)$"
 )
 
@@ -63,6 +63,8 @@ class Lexicon:
     call_sign: re.Pattern[str]
     cue_en: re.Pattern[str]
     cue_cyr: re.Pattern[str]
+    strong_cues: tuple[str, ...]  # lower case
+    strong_cue: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +83,8 @@ def lexicon() -> Lexicon:
         call_sign=re.compile(rf"(?i:{cues}){_FILLERS}\s*[:—-]?\s*{_QUOTED}"),
         cue_en=_cue_pattern(raw["name_cues_en"]),
         cue_cyr=_cue_pattern(raw["name_cues_uk_ru"]),
+        strong_cues=tuple(c.lower() for c in raw["strong_cues"]),
+        strong_cue=_cue_pattern(raw["strong_cues"]),
     )
 
 
@@ -99,9 +103,14 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     starts = capitalised(text)
     # C-level loops over lru caches: most capitalised words (sentence starts) cannot be a name
     can_start = map(_part, map(toks.words.__getitem__, starts))  # None or empty: cannot
+    startable = list(compress(starts, can_start))
+    # a word after a cue starts a name though it looks like none alone ("My name is Moroz",
+    # "Captain Melnyk")
+    if cued := _after_cues(text, toks, lex) - set(startable):
+        startable = sorted(set(startable) | cued)
     doubtful: list[int] = []  # words that can be a name but were not taken for one alone
     names: list[tuple[int, int]] = []
-    for i in compress(starts, can_start):
+    for i in startable:
         if i < free or toks.starts[i] in inside:
             continue
         j = _name_run(text, toks, i, lex, inside)
@@ -111,6 +120,7 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
         else:
             doubtful.append(i)
     names += _mentioned_again(toks, doubtful, names)
+    names += _surnames_again(toks, starts, names, inside)
     names += _lower_case_names(text, toks, names, inside)
     for i, j in sorted(names):
         start = _initials_before(text, toks.starts[i])
@@ -150,6 +160,22 @@ def _mentioned_again(
         return []
     named = {lemma for i, j in names for word in toks.words[i:j] for lemma in name_lemmas(word)}
     return [(i, i + 1) for i in doubtful if not name_lemmas(toks.words[i]).isdisjoint(named)]
+
+
+def _surnames_again(
+    toks: Tokens, starts: Sequence[int], names: list[tuple[int, int]], inside: set[int],
+) -> list[tuple[int, int]]:
+    """Later mentions of a surname alone, where the word alone does not look like a name:
+    "Aleksandr Moroz, 37, says …  Moroz left the brigade" (moroz is frost, and has no surname
+    ending). A surname is a word after the first of a name of two or more words."""
+    surnames = {lemma for i, j in names if j - i > 1 for word in toks.words[i + 1 : j]
+                for lemma in name_lemmas(word)}
+    if not surnames:
+        return []
+    taken = {k for i, j in names for k in range(i, j)}
+    return [(i, i + 1) for i in starts
+            if i not in taken and toks.starts[i] not in inside
+            and not name_lemmas(toks.words[i]).isdisjoint(surnames)]
 
 
 # A patronymic's suffix (Ukrainian and Russian, before a case ending of up to three letters):
@@ -229,7 +255,8 @@ def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -
     """End index of a name starting at token ``i``, or ``i`` when none starts there."""
     first = toks.words[i]
     start_kinds = _part(first)
-    if not start_kinds:
+    if start_kinds is None or (not start_kinds and not lex.strong_cue.search(
+            text, max(0, toks.starts[i] - 20), toks.starts[i])):
         return i
     kinds = [start_kinds]
     j, last = i + 1, min(len(toks), i + _MAX_PARTS)
@@ -377,6 +404,23 @@ def _capitalised(word: str) -> bool:
 
 def _sentence_start(text: str, start: int) -> bool:
     return mark_before(text, start) in ("", ".", "!", "?", "\n", ":", "—", "«", '"')
+
+
+def _after_cues(text: str, toks: Tokens, lex: Lexicon) -> set[int]:
+    """The capitalised words right after a strong name cue (found by substring search: the
+    cues are few and most texts have none)."""
+    lower = text.lower()
+    found = set()
+    for cue in lex.strong_cues:
+        at = lower.find(cue)
+        while at >= 0:
+            end = at + len(cue)
+            k = bisect_left(toks.starts, end)
+            if (k < len(toks) and (at == 0 or not lower[at - 1].isalnum())
+                    and text[end : toks.starts[k]] == " " and _part(toks.words[k]) is not None):
+                found.add(k)
+            at = lower.find(cue, end)
+    return found
 
 
 def _after_cue(text: str, start: int, lex: Lexicon) -> bool:

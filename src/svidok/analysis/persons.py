@@ -410,7 +410,9 @@ def _after_cues(text: str, toks: Tokens, lex: Lexicon) -> set[int]:
     """The capitalised words right after a strong name cue (found by substring search: the
     cues are few and most texts have none)."""
     lower = text.lower()
-    found = set()
+    found: set[int] = set()
+    if len(lower) != len(text):  # lower-casing moved the offsets (a rare letter): none found
+        return found  # here; _name_run still checks its cue on the text itself
     for cue in lex.strong_cues:
         at = lower.find(cue)
         while at >= 0:

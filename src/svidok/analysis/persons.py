@@ -411,8 +411,8 @@ def _after_cues(text: str, toks: Tokens, lex: Lexicon) -> set[int]:
     cues are few and most texts have none)."""
     lower = text.lower()
     found: set[int] = set()
-    if len(lower) != len(text):  # lower-casing moved the offsets (a rare letter): none found
-        return found  # here; _name_run still checks its cue on the text itself
+    if len(lower) != len(text):  # lower-casing moved the offsets (a rare letter, "İ"): then
+        return found  # only words that look like a name alone are names after a cue
     for cue in lex.strong_cues:
         at = lower.find(cue)
         while at >= 0:

@@ -64,7 +64,6 @@ class Lexicon:
     cue_en: re.Pattern[str]
     cue_cyr: re.Pattern[str]
     strong_cues: tuple[str, ...]  # lower case
-    strong_cue: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +83,6 @@ def lexicon() -> Lexicon:
         cue_en=_cue_pattern(raw["name_cues_en"]),
         cue_cyr=_cue_pattern(raw["name_cues_uk_ru"]),
         strong_cues=tuple(c.lower() for c in raw["strong_cues"]),
-        strong_cue=_cue_pattern(raw["strong_cues"]),
     )
 
 
@@ -252,11 +250,11 @@ def _call_signs_again(text: str, toks: Tokens, signs: list[Entity]) -> list[Enti
 
 
 def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -> int:
-    """End index of a name starting at token ``i``, or ``i`` when none starts there."""
+    """End index of a name starting at token ``i``, or ``i`` when none starts there. ``find``
+    passes a word that looks like no name part only when a strong cue stands before it."""
     first = toks.words[i]
     start_kinds = _part(first)
-    if start_kinds is None or (not start_kinds and not lex.strong_cue.search(
-            text, max(0, toks.starts[i] - 20), toks.starts[i])):
+    if start_kinds is None:
         return i
     kinds = [start_kinds]
     j, last = i + 1, min(len(toks), i + _MAX_PARTS)

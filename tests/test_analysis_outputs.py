@@ -280,6 +280,19 @@ def test_dictionary_readings_are_the_known_readings_of_a_full_parse(word: str) -
         assert lemmas.known(word, lang) == tuple(r for r in full if r.is_known)
 
 
+def test_every_reading_of_a_known_word_is_known() -> None:
+    """``lemmas.known`` keeps every reading of a word the dictionary knows, unfiltered: checked
+    on every word of the project's testimonies, and on initials and Roman numerals, which other
+    analysers of the dictionary's group read."""
+    fixtures = Path(__file__).parent / "fixtures" / "testimonies"
+    vocabulary = {w for f in fixtures.glob("*.txt") for w in tokens.words(f.read_text("utf-8"))}
+    assert len(vocabulary) > 2000
+    for word in sorted(vocabulary | {"И", "Є", "I", "V", "XIV", "А.", "Ё"}):
+        for lang in ("uk", "ru"):
+            assert lemmas.known(word, lang) == tuple(
+                r for r in lemmas.parse(word, lang) if r.is_known), (word, lang)
+
+
 def test_dictionary_readings_skip_the_language_that_lacks_the_word() -> None:
     assert lemmas.known("Харкові", "uk") and not lemmas.known("Харкові", "ru")
     assert lemmas.known("ещё", "ru") and not lemmas.known("ещё", "uk")

@@ -40,10 +40,9 @@ class Taxonomy:
     thresholds: dict[str, float]
     index: FormIndex  # a text word -> the term-word keys it is a form of
     by_form: dict[str, list[Term]]
-    by_prefix: dict[str, list[Term]]  # keyed by the prefix's first PREFIX_KEY letters
+    by_prefix: dict[str, list[Term]]  # keyed by the prefix without its "*"
 
 
-PREFIX_KEY = 2
 Role = tuple[frozenset[str], ...]  # the keys of each of a role's words: "командир взводу"
 
 
@@ -70,7 +69,7 @@ def taxonomy() -> Taxonomy:
                 lemma_words.update(w for w in text.split() if not w.endswith("*"))
                 first = term.words[0]
                 if isinstance(first, str):
-                    by_prefix.setdefault(first[:PREFIX_KEY], []).append(term)
+                    by_prefix.setdefault(first[:-1], []).append(term)
                 else:
                     for form in first:
                         by_form.setdefault(form, []).append(term)
@@ -98,13 +97,30 @@ def demonyms() -> tuple[FormIndex, dict[str, str]]:
     return FormIndex(w for names in raw["cities"].values() for w in names), city_of
 
 
+@dataclass(frozen=True)
+class _Lists:
+    """Everything ``word_facts`` reads, gathered once."""
+
+    table: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]  # spelling -> its
+    # keys among the theme words, the role words and the demonyms
+    head: int  # the length of the shortest term prefix
+    heads: frozenset[str]  # the first ``head`` letters of every term prefix
+    prefixed: dict[str, list[Term]]  # a prefix (without its "*") -> the terms it begins
+    by_form: dict[str, list[Term]]
+    roles_by_first: dict[str, list[Role]]
+    city_of: dict[str, str]
+
+
 @lru_cache(maxsize=1)
-def _table() -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
-    """Spelling -> its keys among the theme words, the role words and the demonyms."""
-    themes, roles_, demonyms_ = taxonomy().index, roles()[0], demonyms()[0]
+def _lists() -> _Lists:
+    tax = taxonomy()
+    themes, roles_, demonyms_ = tax.index, roles()[0], demonyms()[0]
     spelt = {*themes.spellings(), *roles_.spellings(), *demonyms_.spellings()}
-    return {s: (themes.of_spelling(s), roles_.of_spelling(s), demonyms_.of_spelling(s))
-            for s in spelt}
+    table = {s: (themes.of_spelling(s), roles_.of_spelling(s), demonyms_.of_spelling(s))
+             for s in spelt}
+    head = min(map(len, tax.by_prefix), default=1)
+    heads = frozenset(stem[:head] for stem in tax.by_prefix)
+    return _Lists(table, head, heads, tax.by_prefix, tax.by_form, roles()[1], demonyms()[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,21 +136,22 @@ class WordFacts:
 
 @lru_cache(maxsize=200_000)
 def word_facts(word: str) -> WordFacts | None:
-    """The word in every list; ``None`` when it is in none (most words of a text)."""
+    """The word in every list; ``None`` when it is in none (most words of a text: one dict
+    look-up and one regex match decide that)."""
     lower = word.lower()
-    tax = taxonomy()
-    prefixed = tax.by_prefix.get(lower[:PREFIX_KEY], ())
-    found = _table().get(lower_spelling(lower))
+    lists = _lists()
+    found = lists.table.get(lower_spelling(lower))
+    head = lists.head
+    prefixed = lower[:head] in lists.heads
     if found is None and not prefixed:
         return None
     theme_keys, role_keys, demonym_keys = found or (_EMPTY, _EMPTY, _EMPTY)
-    terms = {id(t): t for f in theme_keys for t in tax.by_form.get(f, ())}
-    terms.update({id(t): t for t in prefixed
-                  if isinstance(t.words[0], str) and lower.startswith(t.words[0][:-1])})
-    by_first = roles()[1]
-    starts = {id(r): r for f in role_keys for r in by_first.get(f, ())}
-    city_of = demonyms()[1]
-    city = next((city_of[k] for k in sorted(demonym_keys) if k in city_of), "")
+    terms = {id(t): t for f in theme_keys for t in lists.by_form.get(f, ())}
+    if prefixed:
+        terms.update({id(t): t for n in range(head, len(lower) + 1)
+                      for t in lists.prefixed.get(lower[:n], ())})
+    starts = {id(r): r for f in role_keys for r in lists.roles_by_first.get(f, ())}
+    city = next((lists.city_of[k] for k in sorted(demonym_keys) if k in lists.city_of), "")
     if not (terms or theme_keys or starts or role_keys or city):
         return None
     return WordFacts(tuple(terms.values()), theme_keys, tuple(starts.values()), role_keys, city)

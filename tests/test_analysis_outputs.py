@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pymorphy3
 import pytest
 import yaml
 
@@ -280,17 +281,29 @@ def test_dictionary_readings_are_the_known_readings_of_a_full_parse(word: str) -
         assert lemmas.known(word, lang) == tuple(r for r in full if r.is_known)
 
 
-def test_every_reading_of_a_known_word_is_known() -> None:
-    """``lemmas.known`` keeps every reading of a word the dictionary knows, unfiltered: checked
-    on every word of the project's testimonies, and on initials and Roman numerals, which other
-    analysers of the dictionary's group read."""
+def test_readings_are_pymorphy3s_and_every_reading_of_a_known_word_is_known() -> None:
+    """``lemmas.parse`` asks the dictionary alone for a Cyrillic word it knows and gives what
+    pymorphy3's ``parse`` gives, in the same order; ``lemmas.known`` keeps every reading of a
+    known word, unfiltered. Checked on every word of the project's testimonies, and on initials,
+    Roman numerals and Latin words, which the other analysers of the dictionary's group read."""
     fixtures = Path(__file__).parent / "fixtures" / "testimonies"
     vocabulary = {w for f in fixtures.glob("*.txt") for w in tokens.words(f.read_text("utf-8"))}
     assert len(vocabulary) > 2000
-    for word in sorted(vocabulary | {"И", "Є", "I", "V", "XIV", "А.", "Ё"}):
+    for word in sorted(vocabulary | {"И", "Є", "I", "V", "XIV", "А.", "Ё", "ёж", "еж", "Ґанок",
+                                     "ганок", "ЗСУ", "Нью-Йорк", "пам’ять", "Kyiv"}):
         for lang in ("uk", "ru"):
+            spelt = word.lower().replace("’", "'")
+            assert lemmas.parse(word, lang) == tuple(lemmas._analyzer(lang).parse(spelt)), word
             assert lemmas.known(word, lang) == tuple(
                 r for r in lemmas.parse(word, lang) if r.is_known), (word, lang)
+
+
+def test_the_dictionary_is_asked_alone_only_where_pymorphy3_groups_it_as_expected() -> None:
+    for lang in ("uk", "ru"):
+        assert lemmas._dictionary_alone(lemmas._analyzer(lang)) is not None
+    other = pymorphy3.MorphAnalyzer(lang="uk", units=[pymorphy3.units.KnownSuffixAnalyzer(),
+                                                      pymorphy3.units.DictionaryAnalyzer()])
+    assert lemmas._dictionary_alone(other) is None
 
 
 def test_dictionary_readings_skip_the_language_that_lacks_the_word() -> None:

@@ -94,6 +94,9 @@ class PlaceFile:
         self._oblasts = oblasts
         self._made: dict[int, Candidate] = {}
 
+    def __contains__(self, key: str) -> bool:
+        return key in self._keys
+
     def lookup(self, key: str) -> list[Candidate]:
         numbers = self._keys.get(key)
         return [] if numbers is None else [self._candidate(int(n)) for n in numbers.split(",")]
@@ -140,7 +143,10 @@ class Gazetteer:
         hromadas, then the world's, each in file order (memoised)."""
         found = self._looked_up.get(key)
         if found is None:
-            found = self.index.get(key, []) + [c for f in self._files for c in f.lookup(key)]
+            found = self.index.get(key, [])
+            for file in self._files:
+                if key in file:
+                    found = found + file.lookup(key)
             if len(self._looked_up) < _WORDS_MEMO:
                 self._looked_up[key] = found
         return found

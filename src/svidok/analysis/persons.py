@@ -29,6 +29,7 @@ from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Entity
 
 _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")  # "Olena's"
 # Words of closed classes (conjunctions, prepositions, particles, pronouns, interjections) are
 # never names, whatever other reading they have. An adverb, predicative or numeral is not one
 # either ("Далі", "Потім") unless one dictionary reads the word as a name and not as those:
@@ -384,7 +385,7 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
         if not in_dictionary and word[1:].islower():
             kinds.add("unknown")
         return kinds if kinds - {"word"} else set()
-    lower = re.sub(r"['’]s$", "", word.lower())
+    lower = _POSSESSIVE.sub("", word.lower())
     if lower in lex.latin_given:
         kinds.add("ambiguous" if lower in lex.ambiguous_latin else "given")
     elif _LATIN_SURNAME.search(lower):

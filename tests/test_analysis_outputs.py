@@ -301,9 +301,17 @@ def test_readings_are_pymorphy3s_and_every_reading_of_a_known_word_is_known() ->
 def test_the_dictionary_is_asked_alone_only_where_pymorphy3_groups_it_as_expected() -> None:
     for lang in ("uk", "ru"):
         assert lemmas._dictionary_alone(lemmas._analyzer(lang)) is not None
-    other = pymorphy3.MorphAnalyzer(lang="uk", units=[pymorphy3.units.KnownSuffixAnalyzer(),
-                                                      pymorphy3.units.DictionaryAnalyzer()])
+    # an analyser grouped otherwise, as a stand-in (a second real MorphAnalyzer would reset the
+    # grammemes its dictionary's tag class knows, under the analysers already made)
+    unit = type("Unit", (), {})
+    guess, dictionary = unit(), unit()
+    guess.analyzer, guess.is_terminal = pymorphy3.units.KnownSuffixAnalyzer(), False
+    dictionary.analyzer, dictionary.is_terminal = pymorphy3.units.DictionaryAnalyzer(), True
+    morph = type("Morph", (), {})
+    other, alone = morph(), morph()
+    other._units, alone._units = [guess, dictionary], [dictionary]
     assert lemmas._dictionary_alone(other) is None
+    assert lemmas._dictionary_alone(alone) is dictionary.analyzer
 
 
 def test_dictionary_readings_skip_the_language_that_lacks_the_word() -> None:

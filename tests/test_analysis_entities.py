@@ -565,6 +565,19 @@ def test_a_surname_after_a_strong_cue_or_again_after_a_full_name(
     assert texts(text, "person") == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Lieutenant Colonel Hnatiuk signed the order.", ["Hnatiuk"]),  # a rank after a rank
+    ("The Solomianskyi District Court of Kyiv heard the case.", []),  # a district, romanised
+    ("The Pecherskyi raion police took his statement.", []),
+    ("Then Kovalskyi said he would stay.", ["Kovalskyi"]),  # the same ending, a surname
+    ("Olena Zhytomyrska court-martialled nobody.", ["Olena Zhytomyrska"]),  # a full name
+])
+def test_a_rank_or_an_office_after_the_word_is_not_part_of_a_name(
+    text: str, names: list[str],
+) -> None:
+    assert texts(text, "person") == names
+
+
 @pytest.mark.parametrize("text", [
     "I am Ukrainian.",  # "I am" is not enough for a word no name list knows
     "The general Staff met.",  # "general", "major", "private" are adjectives as often

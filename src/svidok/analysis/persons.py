@@ -65,6 +65,7 @@ class Lexicon:
     cue_en: re.Pattern[str]
     cue_cyr: re.Pattern[str]
     strong_cues: tuple[str, ...]  # lower case
+    office_nouns_en: frozenset[str]  # lower case
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +85,7 @@ def lexicon() -> Lexicon:
         cue_en=_cue_pattern(raw["name_cues_en"]),
         cue_cyr=_cue_pattern(raw["name_cues_uk_ru"]),
         strong_cues=tuple(c.lower() for c in raw["strong_cues"]),
+        office_nouns_en=frozenset(w.lower() for w in raw["office_nouns_en"]),
     )
 
 
@@ -279,6 +281,7 @@ def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -
 
 
 _PLACE_ADJECTIVE = ("ський", "цький", "зький", "ский", "цкий", "зкий")
+_LATIN_PLACE_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|sky|ska|ske)$")
 
 
 def _place_adjective_before_noun(text: str, toks: Tokens, i: int) -> bool:
@@ -287,10 +290,14 @@ def _place_adjective_before_noun(text: str, toks: Tokens, i: int) -> bool:
     суд", "Черкаського району" name an office, a court, a district. Only adjectives formed like
     place adjectives (-ський, -цький, -зький) and only before a word they agree with
     (``lemmas.qualifies``) or an abbreviation: "Тоді Вінницький сказав" and "Тоді Чорний командир
-    наказав" stay names."""
+    наказав" stay names. Romanised, such a word (-skyi, -ska) is one only before a word of
+    ``office_nouns_en`` in persons.yaml ("Shevchenkivskyi District Court"): English does not
+    inflect, so "Kovalskyi said" stays a name."""
     if i + 1 >= len(toks) or text[toks.ends[i] : toks.starts[i + 1]] != " ":
         return False
     word, following = toks.words[i], toks.words[i + 1]
+    if _LATIN_PLACE_ADJECTIVE.search(word):  # romanised: "Shevchenkivskyi District Court",
+        return following.lower() in lexicon().office_nouns_en  # "Pecherskyi raion"
     if not (following[:1].islower() or (len(following) >= 2 and following.isupper())):
         return False  # a capitalised word or an initial: "Яворського М. А." is a name
     return _place_adjective(word) and qualifies(word, following)
@@ -418,7 +425,9 @@ def _after_cues(text: str, toks: Tokens, lex: Lexicon) -> set[int]:
             end = at + len(cue)
             k = bisect_left(toks.starts, end)
             if (k < len(toks) and (at == 0 or not lower[at - 1].isalnum())
-                    and text[end : toks.starts[k]] == " " and _part(toks.words[k]) is not None):
+                    and text[end : toks.starts[k]] == " " and _part(toks.words[k]) is not None
+                    and toks.words[k].lower() not in lex.strong_cues):  # "Lieutenant Colonel
+                # Bilyk": the name is after the second rank, found from it
                 found.add(k)
             at = lower.find(cue, end)
     return found

@@ -10,7 +10,7 @@ from svidok.domain.annotations import Analysis, Entity
 # Stored with every annotation: testimonies analysed by another version are analysed again.
 # Raised whenever what the engine finds changes (2: city districts, words in single quotes;
 # 3: unit names apart, countries, names not taken for places, theme vocabulary and counting).
-ENGINE_VERSION = "3"
+ENGINE_VERSION = "4"
 PRIORITY_UNIT = 58
 PRIORITY_PLACE = 40
 PRIORITY_PERSON = 45

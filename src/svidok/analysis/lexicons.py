@@ -137,7 +137,7 @@ class WordFacts:
 @lru_cache(maxsize=200_000)
 def word_facts(word: str) -> WordFacts | None:
     """The word in every list; ``None`` when it is in none (most words of a text: one dict
-    look-up and one regex match decide that)."""
+    look-up and one set look-up of its first letters decide that)."""
     lower = word.lower()
     lists = _lists()
     found = lists.table.get(lower_spelling(lower))

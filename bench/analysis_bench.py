@@ -86,8 +86,8 @@ def forget_words() -> None:
     for info in pkgutil.iter_modules(package.__path__):
         module = importlib.import_module(f"svidok.analysis.{info.name}")
         for obj in vars(module).values():
-            maxsize = getattr(obj, "cache_info", lambda: None)()
-            if maxsize is not None and (maxsize.maxsize or 0) > 16:
+            cache = getattr(obj, "cache_info", lambda: None)()
+            if cache is not None and (cache.maxsize or 0) > 16:
                 obj.cache_clear()
     gazetteer.load().forget()
 

@@ -31,7 +31,8 @@ class Place:
 @dataclass(frozen=True)
 class Unit:
     """A military unit: ``kind`` (brigade, regiment, military_unit…), number, canonical form,
-    and the honorific name written after it in quotes, if any ("Холодный Яр")."""
+    and the honorific name written after it, if any: in quotes ("Холодный Яр") or after
+    "імені", "имени", "named after" ("короля Данила")."""
 
     kind: str
     number: str

@@ -128,6 +128,7 @@ def _score(report: Report, name: str, result: Analysis, text: str,
                                   "extra": sorted(predicted - labelled)})
     _score_mentions(report, name, result, text, gold)
 
+
 def _score_mentions(report: Report, name: str, result: Analysis, text: str,
                     gold: dict[str, Any]) -> None:
     """Every occurrence of a labelled identifier, covered by a detected name, contact or ID-number
@@ -148,4 +149,3 @@ def _score_mentions(report: Report, name: str, result: Analysis, text: str,
     if missed:
         report.misses.append({"file": name, "category": "identifier_mentions",
                               "missed": missed, "extra": []})
-

@@ -32,7 +32,6 @@ FIELDS = [f.name for f in dataclasses.fields(Decision)]
 INSERT = "INSERT OR REPLACE INTO decisions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
 
 
-
 class CourtsStore(PublicStore):
     FILENAME = "courts.sqlite3"
     SCHEMA = SCHEMA

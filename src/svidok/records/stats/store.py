@@ -23,7 +23,6 @@ CREATE TABLE IF NOT EXISTS form1_cells(
 """
 
 
-
 class StatsStore(PublicStore):
     FILENAME = "stats.sqlite3"
     SCHEMA = SCHEMA

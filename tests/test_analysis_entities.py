@@ -165,6 +165,29 @@ def test_a_lower_case_name_beside_a_patronymic_is_a_name(text: str, names: list[
     assert texts(text, "person") == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("документов нету, зовут меня виталик. виталику можно писать.", ["виталик", "виталику"]),
+    ("мене звати оксана, пишіть мені", ["оксана"]),
+])
+def test_a_lower_case_given_name_after_a_name_cue_is_a_name(text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
+
+
+def test_a_lower_case_word_after_a_name_cue_that_is_no_name_stays_a_word() -> None:
+    assert texts("как меня зовут не важно, зовут меня просто", "person") == []
+
+
+def test_a_diminutive_the_dictionaries_know_only_as_a_word_is_a_name() -> None:
+    # вовчик is a wolf cub to the Ukrainian dictionary, and Вовчик is Volodymyr
+    assert texts("Сашко написав: «Вовчику, допоможи». Потім Вовчик приїхав.", "person") == [
+        "Сашко", "Вовчику", "Вовчик"]
+
+
+def test_a_vehicle_make_is_not_a_name_but_a_surname_after_a_given_name_is() -> None:
+    assert texts("Машину, Шкода номер АЕ 4521 ІК, бросили на трассе.", "person") == []
+    assert texts("Захисник Іван Шкода подав скаргу.", "person") == ["Іван Шкода"]
+
+
 def test_lower_case_words_without_a_patronymic_stay_words() -> None:
     # олена and надія are also common words: alone, in lower case, they are not taken
     assert texts("олена стояла на горі, надія вмирає останньою. рівно о півночі.", "person") == []
@@ -621,6 +644,23 @@ def test_a_text_in_lower_case_names_its_big_cities_in_lower_case() -> None:
     assert texts("поставили на рівне місце, стало ровно в пять.", "place") == []
     assert texts("потім поїхав в кропивницький район", "place") == []
     assert texts("Я був у Харкові, а гроші на суми поклав.", "place") == ["Харкові"]
+
+
+def test_a_text_whose_sentences_start_in_lower_case_is_in_lower_case() -> None:
+    # capitalised names here and there, but every sentence starts in lower case: a chat
+    text = "добрий день. пишу про сина, Дмитро Яковенко. його забрали в києві біля метро."
+    assert texts(text, "place") == ["києві"]
+    # an abbreviation's stop does not start a sentence: this text is in capitals
+    assert texts("Петро, 1990 р.н. живе у Львові. Гроші на суми поклав.", "place") == ["Львові"]
+
+
+def test_a_lower_case_word_known_only_as_a_place_is_that_place_of_any_size() -> None:
+    text = "короче я с харькова, сейчас в молдове, в кишиневе. жена осталась в мерефе."
+    found = [(p.text, p.place.name_en, p.place.foreign) for p in of_type(text, "place") if p.place]
+    assert found == [("харькова", "Kharkiv", False), ("молдове", "Moldova", True),
+                     ("кишиневе", "Chisinau", True), ("мерефе", "Merefa", False)]
+    # "с" before the instrumental is "with"
+    assert texts("короче я поругался с харьковом, потом пошел", "place") == []
 
 
 def test_a_city_district_is_not_an_old_name_of_its_city() -> None:

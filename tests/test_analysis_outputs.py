@@ -390,6 +390,12 @@ def test_themes_and_roles_match_forms_the_text_inflects() -> None:
     ("Тепер мене шукає поліція.", "legal_case"),
     ("Він просидів там три дні у ТЦК.", "distribution_center"),
     ("He is now living with his uncle.", "family"),
+    ("Тримають у підвалі, без їжі вже дві доби.", "conditions"),  # held without food
+    ("He was kept in a basement for a week.", "conditions"),
+    ("Нас вывозили на позиции без подготовки.", "training"),  # sent without training
+    ("Він астматик, а ВЛК визнала його придатним.", "health"),  # the person with the condition
+    ("Меня забрали прямо с работы и отвезли.", "street_mobilization"),
+    ("After SZCh he was reinstated and reassigned to another brigade.", "return_to_unit"),
 ])
 def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme: str) -> None:
     assert theme in {t.id for t in analyze(text).themes}
@@ -400,6 +406,29 @@ def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme:
     "Він має машину і мав роботу.",  # "мати" the verb (to have), not the mother
 ])
 def test_a_term_matches_its_own_lemma_not_another_reading_of_its_spelling(text: str) -> None:
+    assert {t.id for t in analyze(text).themes} == set()
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # the verb last: "відібрати телефон" and "тримати в тцк" in the order speech often has
+    ("Привезли в ТЦК, телефон відібрали одразу.", "distribution_center"),
+    ("У Миколаївському ТЦК мене тримали.", "distribution_center"),
+])
+def test_a_ukrainian_or_russian_phrase_matches_with_its_verb_moved_last(
+    text: str, theme: str,
+) -> None:
+    assert theme in {t.id for t in analyze(text).themes}
+
+
+def test_an_english_phrase_keeps_its_order() -> None:
+    # "left unit" is a phrase; "the unit left" is not leaving one
+    assert "szch" not in {t.id for t in analyze("In March the unit left for the east.").themes}
+
+
+def test_a_moved_phrase_counts_once_with_the_phrase_in_order() -> None:
+    text = "Відібрали телефон, а потім телефон відібрали ще раз."
+    [theme] = [t for t in analyze(text).themes if t.id == "distribution_center"] or [None]
+    assert theme is None  # one term (0.5) of distribution_center: not enough alone
     assert {t.id for t in analyze(text).themes} == set()
 
 

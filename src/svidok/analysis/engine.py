@@ -10,8 +10,10 @@ from svidok.domain.annotations import Analysis, Entity
 # Stored with every annotation: testimonies analysed by another version are analysed again.
 # Raised whenever what the engine finds changes (2: city districts, words in single quotes;
 # 3: unit names apart, countries, names not taken for places, theme vocabulary and counting;
-# 4: a rank after a rank cue is not a name, romanised district adjectives before an office noun).
-ENGINE_VERSION = "4"
+# 4: a rank after a rank cue is not a name, romanised district adjectives before an office noun;
+# 5: lower-case chats by their sentence starts, places known only as places, names after a cue
+# in lower case, diminutives, vehicle makes, phrases with the verb last, theme vocabulary).
+ENGINE_VERSION = "5"
 PRIORITY_UNIT = 58
 PRIORITY_PLACE = 40
 PRIORITY_PERSON = 45

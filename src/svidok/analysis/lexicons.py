@@ -13,6 +13,7 @@ only the indices of those that are (``marked``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -46,12 +47,36 @@ class Taxonomy:
 Role = tuple[frozenset[str], ...]  # the keys of each of a role's words: "командир взводу"
 
 
-def _term(theme: str, text: str, weight: float) -> Term:
+def _term(theme: str, text: str, weight: float, words: list[str] | None = None) -> Term:
     parts: list[frozenset[str] | str] = [
-        w.lower() if w.endswith("*") else lemma_keys(w) for w in text.split()
+        w.lower() if w.endswith("*") else lemma_keys(w) for w in words or text.split()
     ]
     rest = tuple(p for p in parts[1:] if isinstance(p, frozenset))
     return Term(theme, tuple(parts), weight, text, rest)
+
+
+_CYRILLIC_WORD = re.compile(r"[а-яёіїєґ'ʼ’-]+", re.IGNORECASE)
+_MAX_ROTATED = 3
+# Prepositions a phrase moved about need not begin with: "тримати в підвал" moved is matched
+# from "підвал" on ("у підвалі тримали"); a term beginning with "в" would be tried at every "в".
+_PREPOSITIONS = frozenset({"в", "у", "з", "із", "зі", "на", "до", "від", "по", "за", "с", "со",
+                           "из", "от", "во", "о", "об"})
+
+
+def _terms(theme: str, text: str, weight: float) -> list[Term]:
+    """A term, and for a Ukrainian or Russian phrase of two or three words also the phrase with
+    its first word moved to the end: word order is free there, and the verb often comes last
+    ("відібрати телефон" ~ "телефон відібрали", "тримати в підвал" ~ "у підвалі тримали"). Both
+    count as one term (one label)."""
+    words = text.split()
+    terms = [_term(theme, text, weight)]
+    if 1 < len(words) <= _MAX_ROTATED and all(map(_CYRILLIC_WORD.fullmatch, words)):
+        moved = [*words[1:], words[0]]
+        while moved[0] in _PREPOSITIONS:
+            moved.pop(0)
+        if len(moved) > 1:
+            terms.append(_term(theme, text, weight, moved))
+    return terms
 
 
 @lru_cache(maxsize=1)
@@ -65,14 +90,14 @@ def taxonomy() -> Taxonomy:
         thresholds[theme_id] = float(spec.get("threshold", 1.0))
         for group in spec["terms"]:
             for text in group["t"]:
-                term = _term(theme_id, text, float(group["w"]))
                 lemma_words.update(w for w in text.split() if not w.endswith("*"))
-                first = term.words[0]
-                if isinstance(first, str):
-                    by_prefix.setdefault(first[:-1], []).append(term)
-                else:
-                    for form in first:
-                        by_form.setdefault(form, []).append(term)
+                for term in _terms(theme_id, text, float(group["w"])):
+                    first = term.words[0]
+                    if isinstance(first, str):
+                        by_prefix.setdefault(first[:-1], []).append(term)
+                    else:
+                        for form in first:
+                            by_form.setdefault(form, []).append(term)
     return Taxonomy(thresholds, FormIndex(lemma_words), by_form, by_prefix)
 
 

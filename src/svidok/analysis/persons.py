@@ -23,7 +23,7 @@ from functools import lru_cache
 from itertools import compress
 
 from svidok.analysis.lemmas import forms, grammemes, known, qualifies
-from svidok.analysis.placekeys import word_keys
+from svidok.analysis.placekeys import normalise, word_keys
 from svidok.analysis.tokens import Tokens, capitalised, cued, mark_before, occurrences, tokens
 from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Entity
@@ -66,6 +66,8 @@ class Lexicon:
     cue_cyr: re.Pattern[str]
     strong_cues: tuple[str, ...]  # lower case
     office_nouns_en: frozenset[str]  # lower case
+    diminutives: frozenset[str]  # lookup spellings (``placekeys.normalise``)
+    not_names: frozenset[str]  # lookup spellings
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +88,8 @@ def lexicon() -> Lexicon:
         cue_cyr=_cue_pattern(raw["name_cues_uk_ru"]),
         strong_cues=tuple(c.lower() for c in raw["strong_cues"]),
         office_nouns_en=frozenset(w.lower() for w in raw["office_nouns_en"]),
+        diminutives=frozenset(map(normalise, raw["diminutives"])),
+        not_names=frozenset(map(normalise, raw["not_names"])),
     )
 
 
@@ -107,7 +111,8 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     startable = list(compress(starts, can_start))
     # a word after a cue starts a name though it looks like none alone ("My name is Moroz",
     # "Captain Melnyk")
-    if cued := _after_cues(text, toks, lex) - set(startable):
+    cued, cued_lower = _after_cues(text, toks, lex)
+    if cued := cued - set(startable):
         startable = sorted(set(startable) | cued)
     doubtful: list[int] = []  # words that can be a name but were not taken for one alone
     names: list[tuple[int, int]] = []
@@ -122,7 +127,7 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
             doubtful.append(i)
     names += _mentioned_again(toks, doubtful, names)
     names += _surnames_again(toks, starts, names, inside)
-    names += _lower_case_names(text, toks, names, inside)
+    names += _lower_case_names(text, toks, names, inside, cued_lower)
     for i, j in sorted(names):
         start = _initials_before(text, toks.starts[i])
         end = _initial_after(text, toks.ends[j - 1])
@@ -188,13 +193,16 @@ _CASE_ENDING = 3
 
 def _lower_case_names(
     text: str, toks: Tokens, names: list[tuple[int, int]], inside: set[int],
+    cued: list[int],
 ) -> list[tuple[int, int]]:
     """Names as chats write them, in lower case: a given name and a patronymic ("мамі тамарі
-    іванівні", "маме тамаре ивановне"), and then every other lower-case form of that given name
-    in the text ("тамара сказала"). A lower-case word alone is too often an ordinary one (олена,
-    ірина, надія are common nouns and adjectives too); beside a patronymic it is a name."""
+    іванівні", "маме тамаре ивановне"), a given name after a name cue (``cued``: "зовут меня
+    виталик"), and then every other lower-case form of that given name in the text ("тамара
+    сказала"). A lower-case word alone is too often an ordinary one (олена, ірина, надія are
+    common nouns and adjectives too); beside a patronymic or after a cue it is a name."""
     taken = {k for i, j in names for k in range(i, j)}
-    pairs = []
+    pairs = [(k, k + 1) for k in cued if k not in taken and toks.starts[k] not in inside]
+    taken.update(k for k, _ in pairs)
     for match in _PATRONYMIC_SUFFIX.finditer(text):
         i = bisect_right(toks.starts, match.start()) - 1
         if i < 1 or toks.ends[i] - match.end() > _CASE_ENDING or i in taken \
@@ -363,7 +371,10 @@ def _kinds(word: str) -> frozenset[str]:
 
 def _classify(word: str, lex: Lexicon) -> set[str]:
     kinds: set[str] = set()
-    if not word_keys(word).isdisjoint(lex.public):
+    keys = word_keys(word)
+    if not keys.isdisjoint(lex.not_names):
+        return kinds  # "Шкода", the car
+    if not keys.isdisjoint(lex.public):
         kinds.add("public")
     if _CYRILLIC.search(word):
         in_dictionary = adverbial = name_only_somewhere = False
@@ -385,9 +396,11 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
                     kinds.add("patronymic")
                 elif "Geox" not in tags:
                     kinds.add("word")
+        if not keys.isdisjoint(lex.diminutives):
+            kinds.add("given")  # "Вовчику": a wolf cub to the dictionaries
         if adverbial and not name_only_somewhere:
             return set()
-        if "given" in kinds and "word" in kinds and not (word_keys(word) & lex.ambiguous_cyrillic):
+        if "given" in kinds and "word" in kinds and not (keys & lex.ambiguous_cyrillic):
             kinds.discard("word")  # "Саше" is a rare word (sachet) and a common name
         if not in_dictionary and word[1:].islower():
             kinds.add("unknown")
@@ -412,25 +425,30 @@ def _sentence_start(text: str, start: int) -> bool:
     return mark_before(text, start) in ("", ".", "!", "?", "\n", ":", "—", "«", '"')
 
 
-def _after_cues(text: str, toks: Tokens, lex: Lexicon) -> set[int]:
-    """The capitalised words right after a strong name cue (found by substring search: the
-    cues are few and most texts have none)."""
+def _after_cues(text: str, toks: Tokens, lex: Lexicon) -> tuple[set[int], list[int]]:
+    """The capitalised words right after a strong name cue, and the lower-case words there
+    that a dictionary reads as a given name (found by substring search: the cues are few and
+    most texts have none)."""
     lower = text.lower()
     found: set[int] = set()
+    lower_case: list[int] = []
     if len(lower) != len(text):  # lower-casing moved the offsets (a rare letter, "İ"): then
-        return found  # only words that look like a name alone are names after a cue
+        return found, lower_case  # only words that look like a name alone are names after a cue
     for cue in lex.strong_cues:
         at = lower.find(cue)
         while at >= 0:
             end = at + len(cue)
             k = bisect_left(toks.starts, end)
             if (k < len(toks) and (at == 0 or not lower[at - 1].isalnum())
-                    and text[end : toks.starts[k]] == " " and _part(toks.words[k]) is not None
+                    and text[end : toks.starts[k]] == " "
                     and toks.words[k].lower() not in lex.strong_cues):  # "Lieutenant Colonel
                 # Bilyk": the name is after the second rank, found from it
-                found.add(k)
+                if _part(toks.words[k]) is not None:
+                    found.add(k)
+                elif toks.words[k].islower() and _part(toks.words[k].capitalize()):
+                    lower_case.append(k)
             at = lower.find(cue, end)
-    return found
+    return found, sorted(set(lower_case))
 
 
 def _after_cue(text: str, start: int, lex: Lexicon) -> bool:

@@ -33,6 +33,7 @@ _LATIN = re.compile(r"[A-Za-z'’-]+")
 @dataclass(frozen=True)
 class Cues:
     prepositions: frozenset[str]
+    genitive_prepositions: frozenset[str]
     settlement_nouns: frozenset[str]
     settlement_abbreviations: frozenset[str]
     street_nouns: frozenset[str]
@@ -44,8 +45,8 @@ class Cues:
 def cues() -> Cues:
     raw = load_yaml("gazetteer", "cues.yaml")
     return Cues(*(frozenset(raw[k]) for k in
-                  ("prepositions", "settlement_nouns", "settlement_abbreviations",
-                   "street_nouns", "oblast_nouns", "direction_nouns")))
+                  ("prepositions", "genitive_prepositions", "settlement_nouns",
+                   "settlement_abbreviations", "street_nouns", "oblast_nouns", "direction_nouns")))
 
 
 def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
@@ -80,7 +81,7 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
             found.append((i, match[0], match[1]))
             free = match[0]
     found += _demonyms(text, found, gaz)
-    if len(caps) * _LOWER_CASE_TEXT < len(texts):
+    if _in_lower_case(text, len(caps), len(texts)):
         found += _lower_case_cities(toks, found, gaz)
     found.sort(key=lambda f: f[0])
     mentions = [(toks.starts[i], c[0].oblast_pcode) for i, _, c in found
@@ -93,27 +94,73 @@ Match = tuple[int, list[Candidate]]
 # A text with fewer capitalised words than one in this many is written in lower case, as chats
 # often are (prose capitalises at least every sentence's first word: one in ~12).
 _LOWER_CASE_TEXT = 25
+# Where a sentence starts: the text's first letter, or a letter after a full stop (question or
+# exclamation mark, ellipsis) ending a word of three letters or more, or after a line break. An
+# abbreviation's stop is not a sentence's end ("1990 р.н. проживає", "с. Іванівка"). The pattern
+# begins with a set of characters, so the regex engine skips to them (a group of alternatives
+# there took four times as long); the word before is checked after.
+_SENTENCE_END = re.compile(r"[.!?…\n][.!?…]*\s*([^\W\d_])")
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _in_lower_case(text: str, capitals: int, words: int) -> bool:
+    """Whether a text is written in lower case, as chats often are: it has hardly any capitalised
+    word, or more of its sentences start in lower case than in capitals ("добрий день. пишу про
+    сина, Дмитро Яковенко …": names and places may still be capitalised here and there)."""
+    if capitals * _LOWER_CASE_TEXT < words:
+        return True
+    first = _FIRST_LETTER.search(text)
+    starts = [first.group()] if first is not None else []
+    for match in _SENTENCE_END.finditer(text):
+        at = match.start()
+        if text[at] == "\n" or (at >= 3 and text[at - 3 : at].isalpha()):
+            starts.append(match.group(1))
+    lower = sum(map(str.islower, starts))
+    return lower > len(starts) - lower
 
 
 def _lower_case_cities(
     toks: Tokens, found: list[tuple[int, int, list[Candidate]]], gaz: Gazetteer,
 ) -> list[tuple[int, int, list[Candidate]]]:
-    """In a text written in lower case, a city of 100,000+ people right after a preposition
-    ("короче меня взяли в днепре", "з києва", "in kyiv"): the name is in lower case like every
-    other word. Only a word the dictionaries read as a noun or an adjective, if at all ("ровно" is
-    an adverb), and an adjective only where it does not qualify the next word ("на рівне місце";
-    "в краматорську лікар" is the city: the city's own adjective has the same form), and only
-    major cities: a village's name is too often an ordinary word."""
+    """In a text written in lower case, a place right after a preposition ("короче меня взяли в
+    днепре", "з києва", "in kyiv"): the name is in lower case like every other word. Only a word
+    the dictionaries read as a noun or an adjective, if at all ("ровно" is an adverb), and an
+    adjective only where it does not qualify the next word ("на рівне місце"; "в краматорську
+    лікар" is the city: the city's own adjective has the same form), and only major cities: a
+    village's name is too often an ordinary word. A word the dictionaries know only as a place
+    name (Geox: "в мерефе", "в молдове", "в кишиневе") is that place, of any size, abroad too.
+    After the Russian "с" ("я с харькова") only a genitive: "с" before any other case is "with"."""
     taken = {k for i, j, _ in found for k in range(i, j)}
     texts = toks.words
-    after = [k + 1 for k in itertools.compress(range(len(texts) - 1),
-                                               map(cues().prepositions.__contains__, texts))]
+    c = cues()
+    after = [k + 1 for k in itertools.compress(
+        range(len(texts) - 1),
+        map((c.prepositions | c.genitive_prepositions).__contains__, texts))]
     hits = []
     for i in after:
-        if i not in taken and (cities := _major_city(texts[i], gaz)) and not (
-                i + 1 < len(texts) and qualifies(texts[i], texts[i + 1])):
-            hits.append((i, i + 1, cities))
+        if i in taken or (i + 1 < len(texts) and qualifies(texts[i], texts[i + 1])):
+            continue
+        if texts[i - 1] in c.genitive_prepositions and not _genitive(texts[i]):
+            continue
+        if places := _major_city(texts[i], gaz) or _named_only_as_place(texts[i], gaz):
+            hits.append((i, i + 1, places))
     return hits
+
+
+def _genitive(word: str) -> bool:
+    return any("gent" in reading.tag for lang in ("uk", "ru") for reading in known(word, lang))
+
+
+@lru_cache(maxsize=10_000)
+def _named_only_as_place(word: str, gaz: Gazetteer) -> list[Candidate]:
+    """The places a lower-case word names where a dictionary knows it as a place name and as
+    nothing else ("молдове" in Russian; the Ukrainian dictionary's reading of the Russian form as
+    another word does not count)."""
+    if not word.islower() or not any(
+            readings and all("Geox" in r.tag for r in readings)
+            for readings in (known(word, "uk"), known(word, "ru"))):
+        return []
+    return _unique(gaz.word(word).places)
 
 
 @lru_cache(maxsize=10_000)

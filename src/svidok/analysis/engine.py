@@ -12,7 +12,8 @@ from svidok.domain.annotations import Analysis, Entity
 # 3: unit names apart, countries, names not taken for places, theme vocabulary and counting;
 # 4: a rank after a rank cue is not a name, romanised district adjectives before an office noun;
 # 5: lower-case chats by their sentence starts, places known only as places, names after a cue
-# in lower case, diminutives, vehicle makes, phrases with the verb last, theme vocabulary).
+# in lower case, diminutives, vehicle makes, phrases with the verb last, theme vocabulary, the
+# border towns of the neighbours).
 ENGINE_VERSION = "5"
 PRIORITY_UNIT = 58
 PRIORITY_PLACE = 40

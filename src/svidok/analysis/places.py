@@ -305,6 +305,10 @@ def _plausible_single(
         return False
     if before in cues().settlement_nouns or _abbreviated(text, toks, i):  # "село Київське",
         return True  # "пгт. Тараща"; a surname reading does not matter: "м. Львова Головатий"
+    if all(c.place.foreign and c.population < MAJOR_CITY for c in candidates):
+        # a town abroad of under 100,000 (the border towns of the neighbours) only where a
+        # preposition says it is a place: "Police detained him" is not the Polish town
+        return before in cues().prepositions
     if not town and i > 0 and _given_name(toks.words[i - 1]) and _joined(text, toks, i - 1, 2) == 2:
         return False  # "Anna Hrytsai": a surname after a given name, not the village Грицаї
     if other == "name":  # "talked to Serhii", "з Тарасом": a name, unless a real town is meant

@@ -175,6 +175,7 @@ def test_a_lower_case_given_name_after_a_name_cue_is_a_name(text: str, names: li
 
 def test_a_lower_case_word_after_a_name_cue_that_is_no_name_stays_a_word() -> None:
     assert texts("как меня зовут не важно, зовут меня просто", "person") == []
+    assert texts("мене звати сорока, а його звати цвях", "person") == []  # no given names
 
 
 def test_a_diminutive_the_dictionaries_know_only_as_a_word_is_a_name() -> None:

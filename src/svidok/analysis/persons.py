@@ -445,7 +445,8 @@ def _after_cues(text: str, toks: Tokens, lex: Lexicon) -> tuple[set[int], list[i
                 # Bilyk": the name is after the second rank, found from it
                 if _part(toks.words[k]) is not None:
                     found.add(k)
-                elif toks.words[k].islower() and _part(toks.words[k].capitalize()):
+                elif toks.words[k].islower() and "given" in (
+                        _part(toks.words[k].capitalize()) or ()):
                     lower_case.append(k)
             at = lower.find(cue, end)
     return found, sorted(set(lower_case))

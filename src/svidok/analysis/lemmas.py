@@ -124,6 +124,12 @@ def _known(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
     return _parse(word, lang)
 
 
+def reads_as(word: str, grammeme: str) -> bool:
+    """Whether a dictionary (uk or ru) reads the word with this grammeme ("Name", "Patr",
+    "Geox", "gent")."""
+    return any(grammeme in grammemes(r) for lang in ("uk", "ru") for r in known(word, lang))
+
+
 Agreement = tuple[str, str, str]  # case, number, gender ("" in the plural or where untold)
 
 

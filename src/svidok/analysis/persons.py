@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
-from svidok.analysis.lemmas import forms, grammemes, known, qualifies
+from svidok.analysis.lemmas import forms, grammemes, known, qualifies, reads_as
 from svidok.analysis.placekeys import normalise, word_keys
 from svidok.analysis.tokens import Tokens, capitalised, cued, mark_before, occurrences, tokens
 from svidok.datafiles import load_yaml, read_bytes
@@ -210,8 +210,8 @@ def _lower_case_names(
                 or text[toks.ends[i - 1] : toks.starts[i]] != " ":
             continue
         given, patronymic = toks.words[i - 1], toks.words[i]
-        if given.islower() and patronymic.islower() and _reads_as(patronymic, "Patr") \
-                and _reads_as(given, "Name"):
+        if given.islower() and patronymic.islower() and reads_as(patronymic, "Patr") \
+                and reads_as(given, "Name"):
             pairs.append((i - 1, i + 1))
             taken.update((i - 1, i))
     if not pairs:
@@ -220,11 +220,6 @@ def _lower_case_names(
     again = [(k, k + 1) for k, word in enumerate(toks.words)
              if k not in taken and word in spellings and toks.starts[k] not in inside]
     return pairs + again
-
-
-def _reads_as(word: str, grammeme: str) -> bool:
-    """Whether a dictionary reads the word with this grammeme ("Name", "Patr")."""
-    return any(grammeme in grammemes(r) for lang in ("uk", "ru") for r in known(word, lang))
 
 
 @lru_cache(maxsize=1_000)

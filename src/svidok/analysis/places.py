@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from svidok.analysis import lexicons
 from svidok.analysis.gazetteer import Candidate, Gazetteer, load
-from svidok.analysis.lemmas import grammemes, known, parse, qualifies
+from svidok.analysis.lemmas import grammemes, known, parse, qualifies, reads_as
 from svidok.analysis.persons import lexicon
 from svidok.analysis.placekeys import lookup_keys, name_keys, normalise, word_keys
 from svidok.analysis.tokens import Tokens, capitalised, mark_before, tokens, words
@@ -140,15 +140,11 @@ def _lower_case_cities(
     for i in after:
         if i in taken or (i + 1 < len(texts) and qualifies(texts[i], texts[i + 1])):
             continue
-        if texts[i - 1] in c.genitive_prepositions and not _genitive(texts[i]):
+        if texts[i - 1] in c.genitive_prepositions and not reads_as(texts[i], "gent"):
             continue
         if places := _major_city(texts[i], gaz) or _named_only_as_place(texts[i], gaz):
             hits.append((i, i + 1, places))
     return hits
-
-
-def _genitive(word: str) -> bool:
-    return any("gent" in reading.tag for lang in ("uk", "ru") for reading in known(word, lang))
 
 
 @lru_cache(maxsize=10_000)
@@ -386,8 +382,8 @@ def _given_name(word: str) -> bool:
 
 @lru_cache(maxsize=10_000)
 def _geographic(word: str) -> bool:
-    """Whether a dictionary reads the word as a toponym (pymorphy3's Geox)."""
-    return any("Geox" in reading.tag for lang in ("uk", "ru") for reading in known(word, lang))
+    """Whether a dictionary reads the word as a toponym (pymorphy3's Geox); memoised."""
+    return reads_as(word, "Geox")
 
 
 def _unique(candidates: list[Candidate]) -> list[Candidate]:

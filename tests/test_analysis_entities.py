@@ -329,6 +329,11 @@ def test_ordinary_words_at_a_sentence_start_are_not_places(text: str) -> None:
     ("Він у третій штурмовій.", "3 ОШБр"),
     ("He fought with the 3rd Assault near Avdiivka.", "3 ОШБр"),
     ("у 3-му штурмовому полку", "3 ОШП"),  # masculine: the regiment, not the brigade
+    # a separate assault battalion is a type of its own, not a battalion or an assault brigade
+    ("попал в 1-й отдельный штурмовой батальон", "1 ОШБ"),
+    ("у 5-му окремому штурмовому батальйоні", "5 ОШБ"),
+    ("служив у 1 ОШБ", "1 ОШБ"),
+    ("the 1st Separate Assault Battalion", "1 ОШБ"),
 ])
 def test_units_are_found_and_canonicalised(text: str, canonical: str) -> None:
     [unit] = of_type(text, "military_unit")
@@ -410,6 +415,34 @@ def test_countries_in_any_case_form(text: str, surface: str, iso: str) -> None:
 ])
 def test_a_country_never_takes_a_word_of_another_part_of_speech(text: str) -> None:
     assert texts(text, "place") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Обвинувачується за ч. 5 ст. 407 КК України.",
+    "ч. 1 ст. 408 УК Украины",
+    "за ст. 172-11 КУпАП України",
+    "Його призвали до Збройних Сил України.",
+    "The court applied the Criminal Code of Ukraine.",
+])
+def test_a_country_ending_the_title_of_a_law_or_a_body_is_no_place(text: str) -> None:
+    assert texts(text, "place") == []
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Він виїхав з України у 2023 році.", "України"),
+    ("громадянин України Іван", "України"),
+    ("He left Ukraine in May.", "Ukraine"),
+    ("the south of Ukraine", "Ukraine"),
+    ("Україна чекає на них.", "Україна"),
+])
+def test_a_country_after_a_preposition_or_a_lower_case_word_stays_a_place(
+    text: str, surface: str,
+) -> None:
+    assert texts(text, "place") == [surface]
+
+
+def test_a_country_after_a_place_stays_a_place() -> None:
+    assert texts("адреса: Київ Україна", "place") == ["Київ", "Україна"]
 
 
 def test_a_ukrainian_place_wins_over_a_foreign_namesake() -> None:

@@ -79,6 +79,23 @@ def test_military_id_and_drivers_licence_by_their_cue() -> None:
     assert found("посвідчення водія ВХС 123456 у мене", "id_document") == ["ВХС 123456"]
 
 
+@pytest.mark.parametrize("text", [
+    "Его удостоверение водителя ВАН 553018 до сих пор у них.",  # the holder in the genitive
+    "у посвідченні водія ВХА 123456 інша адреса",
+    "водительские права серии АВС 123456",
+    "his driver’s licence, BXA 123456, was taken",  # a typographic apostrophe
+])
+def test_a_drivers_licence_by_its_holder_in_any_case(text: str) -> None:
+    assert len(found(text, "id_document")) == 1
+
+
+def test_three_capitals_and_six_digits_alone_are_no_licence() -> None:
+    """A police report's series and a bank code take the licence's form in court decisions."""
+    report = "протокол про адміністративне правопорушення серії ВАВ № 917772"
+    assert found(report, "id_document") == []
+    assert found("код отримувача 37930566, МФО 899998", "id_document") == []
+
+
 @pytest.mark.parametrize("plate", ["АА 1234 ВВ", "BC1234AK", "АХ 0001 КІ"])
 def test_vehicle_plates(plate: str) -> None:
     assert found(f"бус з номером {plate} стояв", "vehicle_plate") == [plate]

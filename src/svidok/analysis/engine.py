@@ -13,8 +13,9 @@ from svidok.domain.annotations import Analysis, Entity
 # 4: a rank after a rank cue is not a name, romanised district adjectives before an office noun;
 # 5: lower-case chats by their sentence starts, places known only as places, names after a cue
 # in lower case, diminutives, vehicle makes, phrases with the verb last, theme vocabulary, the
-# border towns of the neighbours).
-ENGINE_VERSION = "5"
+# border towns of the neighbours; 6: a country ending the title of a law or a body is no place,
+# separate assault battalions, a driving licence cued by its holder in any case, theme vocabulary).
+ENGINE_VERSION = "6"
 PRIORITY_UNIT = 58
 PRIORITY_PLACE = 40
 PRIORITY_PERSON = 45

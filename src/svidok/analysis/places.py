@@ -80,6 +80,8 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
         if match is not None:
             found.append((i, match[0], match[1]))
             free = match[0]
+    place_ends = {j for _, j, _ in found}
+    found = [f for f in found if not _country_in_a_title(text, toks, f, place_ends)]
     found += _demonyms(text, found, gaz)
     if _in_lower_case(text, len(caps), len(texts)):
         found += _lower_case_cities(toks, found, gaz)
@@ -322,6 +324,28 @@ def _plausible_single(
         return max(c.population for c in candidates if not c.place.foreign) >= MAJOR_CITY \
             if any(not c.place.foreign for c in candidates) else False
     return town or any(c.place.level != "village" for c in candidates)
+
+
+def _country_in_a_title(
+    text: str, toks: Tokens, found: tuple[int, int, list[Candidate]], place_ends: set[int],
+) -> bool:
+    """Whether a country's name ends the title of a law or a body rather than naming a place:
+    after an abbreviation ("КК України", "УК Украины", "КУпАП"), or after a capitalised word
+    mid-sentence ("Збройних Сил України", "Пенсійного фонду" is not, "Пенсійного Фонду
+    України" is), in English with "of" between ("Criminal Code of Ukraine"). A place before it
+    keeps it a place ("Київ Україна" is not said of a body); a preposition or any other lower-case
+    word keeps it too ("з України", "громадянин України")."""
+    i, _, candidates = found
+    if i == 0 or any(c.place.level != "country" for c in candidates):
+        return False
+    k = i - 2 if toks.words[i - 1] == "of" and i >= 2 else i - 1
+    if not all(text[toks.ends[m] : toks.starts[m + 1]].isspace() for m in range(k, i)):
+        return False  # "Київ, Україна": a comma or anything else between
+    word = toks.words[k]
+    if sum(map(str.isupper, word)) >= 2:  # КК, КПК, КУпАП, КоАП, ЗСУ
+        return True
+    return (word[:1].isupper() and k + 1 not in place_ends
+            and mark_before(text, toks.starts[k]) not in ".!?:\n\"«—-")
 
 
 def _abbreviated(text: str, toks: Tokens, i: int) -> bool:

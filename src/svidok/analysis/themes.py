@@ -46,7 +46,7 @@ def find(text: str) -> list[Theme]:
     found = []
     for theme_id, threshold in taxonomy().thresholds.items():
         score = scores.get(theme_id, 0.0)
-        if score >= threshold:
+        if reaches(score, threshold):
             found.append(Theme(theme_id, min(score / (2 * threshold), 1.0),
                                sorted(set(evidence[theme_id]))))
     return found
@@ -66,3 +66,9 @@ def _rest_matches(
         else:
             return None
     return last
+
+
+def reaches(score: float, threshold: float) -> bool:
+    """Whether a sum of weights reaches a threshold. The weights are decimals, and binary
+    fractions make some sums fall short by a hair (0.6 + 0.3 + 0.1 < 1.0)."""
+    return score >= threshold - 1e-9

@@ -173,6 +173,24 @@ def test_a_lower_case_given_name_after_a_name_cue_is_a_name(text: str, names: li
     assert texts(text, "person") == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("мій сусід сашко теж ховається, сашка шукають", ["сашко", "сашка"]),
+    ("моя дружина ірина плаче. пишу з братом андрієм", ["ірина", "андрієм"]),
+    ("мой брат дима в сзч. командир вася сказал ждать", ["дима", "вася"]),
+    ("дружина надія працює", ["надія"]),  # a common word too, but right after "дружина"
+])
+def test_a_lower_case_given_name_after_a_relative_in_a_chat_is_a_name(
+    text: str, names: list[str],
+) -> None:
+    assert texts(text, "person") == names
+
+
+def test_a_lower_case_word_after_a_relative_in_prose_stays_a_word() -> None:
+    # capitalised prose names people in capitals: "роман" here is a novel
+    assert texts("Мій брат пише роман. Він старанний.", "person") == []
+    assert texts("мій брат пише. син сказав, що все добре.", "person") == []  # no given name
+
+
 def test_a_lower_case_word_after_a_name_cue_that_is_no_name_stays_a_word() -> None:
     assert texts("как меня зовут не важно, зовут меня просто", "person") == []
     assert texts("мене звати сорока, а його звати цвях", "person") == []  # no given names

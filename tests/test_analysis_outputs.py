@@ -271,6 +271,8 @@ def test_each_word_is_looked_up_once_in_every_word_list() -> None:
     assert "повістка" in facts["повістку"].theme_keys and facts["повістку"].terms
     assert facts["deserted"].terms and not facts["deserted"].theme_keys  # "desert*", a prefix
     assert lists.role_keys(words.index("Петро")) == frozenset()
+    assert facts["командир"].relation and not facts["роти"].relation  # also a relation noun
+    assert lexicons.word_facts("братом") is not None and lexicons.word_facts("братом").relation
 
 
 @pytest.mark.parametrize("word", ["Харкові", "Бойко", "пам’ять", "ещё", "еще", "Нью-Йорк",

@@ -122,12 +122,19 @@ def demonyms() -> tuple[FormIndex, dict[str, str]]:
     return FormIndex(w for names in raw["cities"].values() for w in names), city_of
 
 
+@lru_cache(maxsize=1)
+def relations() -> FormIndex:
+    """Every inflected form of the nouns of kinship and acquaintance (persons.yaml) after which
+    a chat's lower-case given name is a name ("дружина ірина", "з братом андрієм")."""
+    return FormIndex(load_yaml("analysis", "persons.yaml")["relations"])
+
+
 @dataclass(frozen=True)
 class _Lists:
     """Everything ``word_facts`` reads, gathered once."""
 
-    table: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]  # spelling -> its
-    # keys among the theme words, the role words and the demonyms
+    table: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]]  # a
+    # spelling -> its keys among the theme words, the role words, the demonyms and the relations
     head: int  # the length of the shortest term prefix
     heads: frozenset[str]  # the first ``head`` letters of every term prefix
     prefixed: dict[str, list[Term]]  # a prefix (without its "*") -> the terms it begins
@@ -139,10 +146,11 @@ class _Lists:
 @lru_cache(maxsize=1)
 def _lists() -> _Lists:
     tax = taxonomy()
-    themes, roles_, demonyms_ = tax.index, roles()[0], demonyms()[0]
-    spelt = {*themes.spellings(), *roles_.spellings(), *demonyms_.spellings()}
-    table = {s: (themes.of_spelling(s), roles_.of_spelling(s), demonyms_.of_spelling(s))
-             for s in spelt}
+    themes, roles_, demonyms_, relations_ = tax.index, roles()[0], demonyms()[0], relations()
+    spelt = {*themes.spellings(), *roles_.spellings(), *demonyms_.spellings(),
+             *relations_.spellings()}
+    table = {s: (themes.of_spelling(s), roles_.of_spelling(s), demonyms_.of_spelling(s),
+                 relations_.of_spelling(s)) for s in spelt}
     head = min(map(len, tax.by_prefix), default=1)
     heads = frozenset(stem[:head] for stem in tax.by_prefix)
     return _Lists(table, head, heads, tax.by_prefix, tax.by_form, roles()[1], demonyms()[1])
@@ -157,6 +165,7 @@ class WordFacts:
     roles: tuple[Role, ...]  # roles it can be the first word of
     role_keys: frozenset[str]  # role-word keys it is a form of (for a role's later words)
     city: str  # the city it names the people of ("киянами" -> "Київ"), or ""
+    relation: bool  # a noun of kinship or acquaintance ("братом", "сусідка")
 
 
 @lru_cache(maxsize=200_000)
@@ -170,16 +179,17 @@ def word_facts(word: str) -> WordFacts | None:
     prefixed = lower[:head] in lists.heads
     if found is None and not prefixed:
         return None
-    theme_keys, role_keys, demonym_keys = found or (_EMPTY, _EMPTY, _EMPTY)
+    theme_keys, role_keys, demonym_keys, relation_keys = found or (_EMPTY,) * 4
     terms = {id(t): t for f in theme_keys for t in lists.by_form.get(f, ())}
     if prefixed:
         terms.update({id(t): t for n in range(head, len(lower) + 1)
                       for t in lists.prefixed.get(lower[:n], ())})
     starts = {id(r): r for f in role_keys for r in lists.roles_by_first.get(f, ())}
     city = next((lists.city_of[k] for k in sorted(demonym_keys) if k in lists.city_of), "")
-    if not (terms or theme_keys or starts or role_keys or city):
+    if not (terms or theme_keys or starts or role_keys or city or relation_keys):
         return None
-    return WordFacts(tuple(terms.values()), theme_keys, tuple(starts.values()), role_keys, city)
+    return WordFacts(tuple(terms.values()), theme_keys, tuple(starts.values()), role_keys, city,
+                     bool(relation_keys))
 
 
 class TextFacts:

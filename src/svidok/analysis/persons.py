@@ -22,9 +22,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
+from svidok.analysis import lexicons
 from svidok.analysis.lemmas import forms, grammemes, known, qualifies, reads_as
 from svidok.analysis.placekeys import normalise, word_keys
-from svidok.analysis.tokens import Tokens, capitalised, cued, mark_before, occurrences, tokens
+from svidok.analysis.tokens import (
+    Tokens,
+    capitalised,
+    cued,
+    in_lower_case,
+    mark_before,
+    occurrences,
+    tokens,
+)
 from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Entity
 
@@ -112,6 +121,7 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     # a word after a cue starts a name though it looks like none alone ("My name is Moroz",
     # "Captain Melnyk")
     cued, cued_lower = _after_cues(text, toks, lex)
+    cued_lower += _after_relations(text, toks)
     if cued := cued - set(startable):
         startable = sorted(set(startable) | cued)
     doubtful: list[int] = []  # words that can be a name but were not taken for one alone
@@ -201,8 +211,7 @@ def _lower_case_names(
     сказала"). A lower-case word alone is too often an ordinary one (олена, ірина, надія are
     common nouns and adjectives too); beside a patronymic or after a cue it is a name."""
     taken = {k for i, j in names for k in range(i, j)}
-    pairs = [(k, k + 1) for k in cued if k not in taken and toks.starts[k] not in inside]
-    taken.update(k for k, _ in pairs)
+    pairs: list[tuple[int, int]] = []
     for match in _PATRONYMIC_SUFFIX.finditer(text):
         i = bisect_right(toks.starts, match.start()) - 1
         if i < 1 or toks.ends[i] - match.end() > _CASE_ENDING or i in taken \
@@ -214,6 +223,10 @@ def _lower_case_names(
                 and reads_as(given, "Name"):
             pairs.append((i - 1, i + 1))
             taken.update((i - 1, i))
+    # after the patronymics: a cued given name keeps the patronymic after it ("дружина олена
+    # миколаївна")
+    pairs += [(k, k + 1) for k in cued if k not in taken and toks.starts[k] not in inside]
+    taken.update(k for k, _ in pairs)
     if not pairs:
         return []
     spellings = {form for i, _ in pairs for form in _given_name_forms(toks.words[i])}
@@ -445,6 +458,22 @@ def _after_cues(text: str, toks: Tokens, lex: Lexicon) -> tuple[set[int], list[i
                     lower_case.append(k)
             at = lower.find(cue, end)
     return found, sorted(set(lower_case))
+
+
+def _after_relations(text: str, toks: Tokens) -> list[int]:
+    """In a text written in lower case (a chat), the lower-case words right after a noun of
+    kinship or acquaintance that a dictionary reads as a given name: "мій сусід сашко",
+    "дружина ірина", "з братом андрієм" (persons.yaml, ``relations``)."""
+    if not in_lower_case(text):
+        return []
+    found = []
+    for i, facts in lexicons.of(text).marked:
+        k = i + 1
+        if facts.relation and k < len(toks) and toks.words[k].islower() \
+                and text[toks.ends[i] : toks.starts[k]] == " " \
+                and "given" in (_part(toks.words[k].capitalize()) or ()):
+            found.append(k)
+    return found
 
 
 def _after_cue(text: str, start: int, lex: Lexicon) -> bool:

@@ -21,7 +21,7 @@ from svidok.analysis.gazetteer import Candidate, Gazetteer, load
 from svidok.analysis.lemmas import grammemes, known, parse, qualifies, reads_as
 from svidok.analysis.persons import lexicon
 from svidok.analysis.placekeys import lookup_keys, name_keys, normalise, word_keys
-from svidok.analysis.tokens import Tokens, capitalised, mark_before, tokens, words
+from svidok.analysis.tokens import Tokens, capitalised, in_lower_case, mark_before, tokens, words
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Place
 
@@ -83,7 +83,7 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     place_ends = {j for _, j, _ in found}
     found = [f for f in found if not _country_in_a_title(text, toks, f, place_ends)]
     found += _demonyms(text, found, gaz)
-    if _in_lower_case(text, len(caps), len(texts)):
+    if in_lower_case(text):
         found += _lower_case_cities(toks, found, gaz)
     found.sort(key=lambda f: f[0])
     mentions = [(toks.starts[i], c[0].oblast_pcode) for i, _, c in found
@@ -92,34 +92,6 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
 
 
 Match = tuple[int, list[Candidate]]
-
-# A text with fewer capitalised words than one in this many is written in lower case, as chats
-# often are (prose capitalises at least every sentence's first word: one in ~12).
-_LOWER_CASE_TEXT = 25
-# Where a sentence starts: the text's first letter, or a letter after a full stop (question or
-# exclamation mark, ellipsis) ending a word of three letters or more, or after a line break. An
-# abbreviation's stop is not a sentence's end ("1990 р.н. проживає", "с. Іванівка"). The pattern
-# begins with a set of characters, so the regex engine skips to them (a group of alternatives
-# there took four times as long); the word before is checked after.
-_SENTENCE_END = re.compile(r"[.!?…\n][.!?…]*\s*([^\W\d_])")
-_FIRST_LETTER = re.compile(r"[^\W\d_]")
-
-
-def _in_lower_case(text: str, capitals: int, words: int) -> bool:
-    """Whether a text is written in lower case, as chats often are: it has hardly any capitalised
-    word, or more of its sentences start in lower case than in capitals ("добрий день. пишу про
-    сина, Дмитро Яковенко …": names and places may still be capitalised here and there)."""
-    if capitals * _LOWER_CASE_TEXT < words:
-        return True
-    first = _FIRST_LETTER.search(text)
-    starts = [first.group()] if first is not None else []
-    for match in _SENTENCE_END.finditer(text):
-        at = match.start()
-        if text[at] == "\n" or (at >= 3 and text[at - 3 : at].isalpha()):
-            starts.append(match.group(1))
-    lower = sum(map(str.islower, starts))
-    return lower > len(starts) - lower
-
 
 def _lower_case_cities(
     toks: Tokens, found: list[tuple[int, int, list[Candidate]]], gaz: Gazetteer,

@@ -59,6 +59,35 @@ def capitalised(text: str) -> tuple[int, ...]:
     return tuple(compress(range(len(texts)), map(str.isupper, map(itemgetter(0), texts))))
 
 
+# A text with fewer capitalised words than one in this many is written in lower case, as chats
+# often are (prose capitalises at least every sentence's first word: one in ~12).
+_LOWER_CASE_TEXT = 25
+# Where a sentence starts: the text's first letter, or a letter after a full stop (question or
+# exclamation mark, ellipsis) ending a word of three letters or more, or after a line break. An
+# abbreviation's stop is not a sentence's end ("1990 р.н. проживає", "с. Іванівка"). The pattern
+# begins with a set of characters, so the regex engine skips to them (a group of alternatives
+# there took four times as long); the word before is checked after.
+_SENTENCE_END = re.compile(r"[.!?…\n][.!?…]*\s*([^\W\d_])")
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+
+
+@lru_cache(maxsize=8)  # places and names both ask
+def in_lower_case(text: str) -> bool:
+    """Whether a text is written in lower case, as chats often are: it has hardly any capitalised
+    word, or more of its sentences start in lower case than in capitals ("добрий день. пишу про
+    сина, Дмитро Яковенко …": names and places may still be capitalised here and there)."""
+    if len(capitalised(text)) * _LOWER_CASE_TEXT < len(words(text)):
+        return True
+    first = _FIRST_LETTER.search(text)
+    starts = [first.group()] if first is not None else []
+    for match in _SENTENCE_END.finditer(text):
+        at = match.start()
+        if text[at] == "\n" or (at >= 3 and text[at - 3 : at].isalpha()):
+            starts.append(match.group(1))
+    lower = sum(map(str.islower, starts))
+    return lower > len(starts) - lower
+
+
 def mark_before(text: str, start: int) -> str:
     """The last character before ``start`` that is not white space ("" at the text's start);
     ``text[:start].rstrip()[-1:]`` without copying the text before it."""

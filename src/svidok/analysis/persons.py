@@ -16,24 +16,16 @@ from __future__ import annotations
 
 import gzip
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
-from svidok.analysis import lexicons
-from svidok.analysis.lemmas import forms, grammemes, known, qualifies, reads_as
+from svidok.analysis import chatnames
+from svidok.analysis.lemmas import forms, grammemes, known, qualifies
 from svidok.analysis.placekeys import normalise, word_keys
-from svidok.analysis.tokens import (
-    Tokens,
-    capitalised,
-    cued,
-    in_lower_case,
-    mark_before,
-    occurrences,
-    tokens,
-)
+from svidok.analysis.tokens import Tokens, capitalised, cued, mark_before, occurrences, tokens
 from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Entity
 
@@ -121,7 +113,7 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     # a word after a cue starts a name though it looks like none alone ("My name is Moroz",
     # "Captain Melnyk")
     cued, cued_lower = _after_cues(text, toks, lex)
-    cued_lower += _after_relations(text, toks)
+    cued_lower += chatnames.after_relatives(text, toks, _given)
     if cued := cued - set(startable):
         startable = sorted(set(startable) | cued)
     doubtful: list[int] = []  # words that can be a name but were not taken for one alone
@@ -137,7 +129,7 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
             doubtful.append(i)
     names += _mentioned_again(toks, doubtful, names)
     names += _surnames_again(toks, starts, names, inside)
-    names += _lower_case_names(text, toks, names, inside, cued_lower)
+    names += chatnames.lower_case_names(text, toks, names, inside, cued_lower)
     for i, j in sorted(names):
         start = _initials_before(text, toks.starts[i])
         end = _initial_after(text, toks.ends[j - 1])
@@ -197,52 +189,6 @@ def _surnames_again(
 # A patronymic's suffix (Ukrainian and Russian, before a case ending of up to three letters):
 # the few words of a text that can be one, found by a scan for the suffixes alone (a pattern for
 # the whole word cost four times as much); the dictionaries then confirm them.
-_PATRONYMIC_SUFFIX = re.compile(r"ович|евич|івн|ївн|овн|евн")
-_CASE_ENDING = 3
-
-
-def _lower_case_names(
-    text: str, toks: Tokens, names: list[tuple[int, int]], inside: set[int],
-    cued: list[int],
-) -> list[tuple[int, int]]:
-    """Names as chats write them, in lower case: a given name and a patronymic ("мамі тамарі
-    іванівні", "маме тамаре ивановне"), a given name after a name cue (``cued``: "зовут меня
-    виталик"), and then every other lower-case form of that given name in the text ("тамара
-    сказала"). A lower-case word alone is too often an ordinary one (олена, ірина, надія are
-    common nouns and adjectives too); beside a patronymic or after a cue it is a name."""
-    taken = {k for i, j in names for k in range(i, j)}
-    pairs: list[tuple[int, int]] = []
-    for match in _PATRONYMIC_SUFFIX.finditer(text):
-        i = bisect_right(toks.starts, match.start()) - 1
-        if i < 1 or toks.ends[i] - match.end() > _CASE_ENDING or i in taken \
-                or i - 1 in taken or toks.starts[i - 1] in inside \
-                or text[toks.ends[i - 1] : toks.starts[i]] != " ":
-            continue
-        given, patronymic = toks.words[i - 1], toks.words[i]
-        if given.islower() and patronymic.islower() and reads_as(patronymic, "Patr") \
-                and reads_as(given, "Name"):
-            pairs.append((i - 1, i + 1))
-            taken.update((i - 1, i))
-    # after the patronymics: a cued given name keeps the patronymic after it ("дружина олена
-    # миколаївна")
-    pairs += [(k, k + 1) for k in cued if k not in taken and toks.starts[k] not in inside]
-    taken.update(k for k, _ in pairs)
-    if not pairs:
-        return []
-    spellings = {form for i, _ in pairs for form in _given_name_forms(toks.words[i])}
-    again = [(k, k + 1) for k, word in enumerate(toks.words)
-             if k not in taken and word in spellings and toks.starts[k] not in inside]
-    return pairs + again
-
-
-@lru_cache(maxsize=1_000)
-def _given_name_forms(word: str) -> frozenset[str]:
-    """Every form of the given names a word can be, in lower case ("тамаре" -> тамара, тамари,
-    тамарой, …), from the dictionaries' paradigms."""
-    return frozenset(form.word for lang in ("uk", "ru") for r in known(word, lang)
-                     if "Name" in grammemes(r) for form in r.lexeme)
-
-
 def _call_signs(text: str, lex: Lexicon) -> Iterator[Entity]:
     for match in cued(lex.call_sign, text, text.lower(), lex.call_sign_cues):
         group = 1 if match.group(1) is not None else 2
@@ -421,6 +367,11 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
     return kinds
 
 
+def _given(word: str) -> bool:
+    """Whether a lower-case word can be a given name (see ``_kinds``): "сашко", "вовчику"."""
+    return "given" in (_part(word.capitalize()) or ())
+
+
 def _public(parts: list[str], lex: Lexicon) -> bool:
     return any(not word_keys(word).isdisjoint(lex.public) for word in parts)
 
@@ -458,22 +409,6 @@ def _after_cues(text: str, toks: Tokens, lex: Lexicon) -> tuple[set[int], list[i
                     lower_case.append(k)
             at = lower.find(cue, end)
     return found, sorted(set(lower_case))
-
-
-def _after_relations(text: str, toks: Tokens) -> list[int]:
-    """In a text written in lower case (a chat), the lower-case words right after a noun of
-    kinship or acquaintance that a dictionary reads as a given name: "мій сусід сашко",
-    "дружина ірина", "з братом андрієм" (persons.yaml, ``relations``)."""
-    if not in_lower_case(text):
-        return []
-    found = []
-    for i, facts in lexicons.of(text).marked:
-        k = i + 1
-        if facts.relation and k < len(toks) and toks.words[k].islower() \
-                and text[toks.ends[i] : toks.starts[k]] == " " \
-                and "given" in (_part(toks.words[k].capitalize()) or ()):
-            found.append(k)
-    return found
 
 
 def _after_cue(text: str, start: int, lex: Lexicon) -> bool:

@@ -1,0 +1,76 @@
+"""Names as chats write them, in lower case, where something beside a word says it is a name:
+a patronymic after it, a name cue before it (``persons``), or, in a text written in lower case, a
+relative or an acquaintance before it. A lower-case word alone is too often an ordinary one
+(олена, ірина, надія are common nouns and adjectives too)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import lru_cache
+
+from svidok.analysis import lexicons
+from svidok.analysis.lemmas import grammemes, known, reads_as
+from svidok.analysis.tokens import Tokens, in_lower_case
+
+_PATRONYMIC_SUFFIX = re.compile(r"ович|евич|івн|ївн|овн|евн")
+_CASE_ENDING = 3
+
+
+def lower_case_names(
+    text: str, toks: Tokens, names: list[tuple[int, int]], inside: set[int],
+    cued: list[int],
+) -> list[tuple[int, int]]:
+    """Names as chats write them, in lower case: a given name and a patronymic ("мамі тамарі
+    іванівні", "маме тамаре ивановне"), a given name after a name cue or a relative (``cued``:
+    "зовут меня виталик", "дружина ірина"), and then every other lower-case form of that given
+    name in the text ("тамара сказала")."""
+    taken = {k for i, j in names for k in range(i, j)}
+    pairs: list[tuple[int, int]] = []
+    for match in _PATRONYMIC_SUFFIX.finditer(text):
+        i = bisect_right(toks.starts, match.start()) - 1
+        if i < 1 or toks.ends[i] - match.end() > _CASE_ENDING or i in taken \
+                or i - 1 in taken or toks.starts[i - 1] in inside \
+                or text[toks.ends[i - 1] : toks.starts[i]] != " ":
+            continue
+        given, patronymic = toks.words[i - 1], toks.words[i]
+        if given.islower() and patronymic.islower() and reads_as(patronymic, "Patr") \
+                and reads_as(given, "Name"):
+            pairs.append((i - 1, i + 1))
+            taken.update((i - 1, i))
+    # after the patronymics: a cued given name keeps the patronymic after it ("дружина олена
+    # миколаївна")
+    pairs += [(k, k + 1) for k in cued if k not in taken and toks.starts[k] not in inside]
+    taken.update(k for k, _ in pairs)
+    if not pairs:
+        return []
+    spellings = {form for i, _ in pairs for form in _given_name_forms(toks.words[i])}
+    again = [(k, k + 1) for k, word in enumerate(toks.words)
+             if k not in taken and word in spellings and toks.starts[k] not in inside]
+    return pairs + again
+
+
+@lru_cache(maxsize=1_000)
+def _given_name_forms(word: str) -> frozenset[str]:
+    """Every form of the given names a word can be, in lower case ("тамаре" -> тамара, тамари,
+    тамарой, …), from the dictionaries' paradigms."""
+    return frozenset(form.word for lang in ("uk", "ru") for r in known(word, lang)
+                     if "Name" in grammemes(r) for form in r.lexeme)
+
+
+def after_relatives(text: str, toks: Tokens, given: Callable[[str], bool]) -> list[int]:
+    """In a text written in lower case (a chat), the lower-case words right after a noun of
+    kinship or acquaintance (persons.yaml, ``relations``) that can be a given name (``given``:
+    what the dictionaries read as one, and the diminutives): "мій сусід сашко", "дружина
+    ірина", "з братом андрієм". In capitalised prose a lower-case word there is a word."""
+    if not in_lower_case(text):
+        return []
+    found = []
+    for i, facts in lexicons.of(text).marked:
+        k = i + 1
+        if facts.relation and k < len(toks) and toks.words[k].islower() \
+                and text[toks.ends[i] : toks.starts[k]] == " " \
+                and given(toks.words[k]):
+            found.append(k)
+    return found

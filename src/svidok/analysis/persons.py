@@ -186,9 +186,6 @@ def _surnames_again(
             and not name_lemmas(toks.words[i]).isdisjoint(surnames)]
 
 
-# A patronymic's suffix (Ukrainian and Russian, before a case ending of up to three letters):
-# the few words of a text that can be one, found by a scan for the suffixes alone (a pattern for
-# the whole word cost four times as much); the dictionaries then confirm them.
 def _call_signs(text: str, lex: Lexicon) -> Iterator[Entity]:
     for match in cued(lex.call_sign, text, text.lower(), lex.call_sign_cues):
         group = 1 if match.group(1) is not None else 2

@@ -302,9 +302,9 @@ def _country_in_a_title(
     text: str, toks: Tokens, found: tuple[int, int, list[Candidate]], place_ends: set[int],
 ) -> bool:
     """Whether a country's name ends the title of a law or a body rather than naming a place:
-    after an abbreviation ("КК України", "УК Украины", "КУпАП"), or after a capitalised word
-    mid-sentence ("Збройних Сил України", "Пенсійного фонду" is not, "Пенсійного Фонду
-    України" is), in English with "of" between ("Criminal Code of Ukraine"). A place before it
+    after an abbreviation ("КК України", "УК Украины", "КУпАП України"), or after a capitalised
+    word mid-sentence ("Збройних Сил України", "Пенсійного Фонду України"), in English with "of"
+    between ("Criminal Code of Ukraine"). A place before it
     keeps it a place ("Київ Україна" is not said of a body); a preposition or any other lower-case
     word keeps it too ("з України", "громадянин України")."""
     i, _, candidates = found

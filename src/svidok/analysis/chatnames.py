@@ -44,7 +44,8 @@ def lower_case_names(
             taken.update((i - 1, i))
     # after the patronymics: a cued given name keeps the patronymic after it ("дружина олена
     # миколаївна")
-    pairs += [(k, k + 1) for k in cued if k not in taken and toks.starts[k] not in inside]
+    pairs += [(k, k + 1) for k in dict.fromkeys(cued)  # once, if both a cue and a relative
+              if k not in taken and toks.starts[k] not in inside]
     taken.update(k for k, _ in pairs)
     if not pairs:
         return []

@@ -1,6 +1,7 @@
 """The word lists every word of a text is matched against — theme terms
 (data/analysis/themes.yaml), rank and role words (data/analysis/risk.yaml), demonyms
-(data/gazetteer/demonyms.yaml) — and one look-up per distinct word in all of them at once.
+(data/gazetteer/demonyms.yaml), nouns of kinship and acquaintance (``relations`` in
+data/analysis/persons.yaml) — and one look-up per distinct word in all of them at once.
 
 Each list is expanded once into every inflected form of its words (``surface.FormIndex``), so a
 text's word is matched by its spelling, not lemmatised. Themes, roles and demonyms used to look

@@ -268,6 +268,8 @@ def test_places_resolve_in_any_case_and_spelling(
     ("Він у Старому Салтові.", "Старому Салтові", "Старий Салтів"),
     ("Мы были в Старом Осколе.", "Старом Осколе", "Старий Оскол"),
     ("They fled to Frankfurt am Main.", "Frankfurt am Main", "Франкфурт"),
+    # a short possessive first word, in the Russian instrumental (Часов Яр, Часовым Яром)
+    ("Под Часовым Яром он получил контузию.", "Часовым Яром", "Часів Яр"),
 ])
 def test_multi_word_names_in_any_case_form(text: str, surface: str, name_uk: str) -> None:
     # a span is looked up only when its second word begins with a letter a name's second word
@@ -308,6 +310,13 @@ def test_foreign_places_are_marked_foreign(text: str, surface: str, oblast: str)
 ])
 def test_ordinary_words_at_a_sentence_start_are_not_places(text: str) -> None:
     assert texts(text, "place") == []
+
+
+def test_a_village_is_not_the_later_word_of_a_name_not_found_whole() -> None:
+    # "Гнилым Яром": no place of that name; "Яром" alone is not one of the villages Яр
+    assert texts("Мы стояли под Гнилым Яром две недели.", "place") == []
+    # a region is named after a capitalised word all the same
+    assert texts("Переслано від: Волонтери Полтавщини", "place") == ["Полтавщини"]
 
 
 # -- units ----------------------------------------------------------------------------------------

@@ -407,6 +407,13 @@ def test_themes_and_roles_match_forms_the_text_inflects() -> None:
     ("Через месяц меня задержали и отвезли обратно.", "return_to_unit"),
     ("His wife has been questioned twice by the police.", "legal_case"),
     ("In November he walked out during a rotation.", "szch"),
+    # from a tenth held-out set (l): a garage or a station for a home, "в" for "у" in a
+    # Ukrainian phrase, detained by the border guards
+    ("Роботи нема, ночую то в знайомих, то в гаражі.", "homelessness"),
+    ("Ночую в знайомих, бо квартиру продали.", "homelessness"),
+    ("Три месяца жил на вокзале в Кривом Роге.", "homelessness"),
+    ("Его задержали пограничники, когда он пытался перейти в Приднестровье.", "border_crossing"),
+    ("While on sick leave he did not return to the brigade.", "szch"),
 ])
 def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme: str) -> None:
     assert theme in {t.id for t in analyze(text).themes}
@@ -469,6 +476,21 @@ def test_keeping_in_touch_with_the_enlistment_office_is_not_being_held_there() -
 def test_detained_by_the_military_police_is_not_by_itself_a_return() -> None:
     text = "He left his unit and was detained by the military police in Storozhynets."
     assert "return_to_unit" not in {t.id for t in analyze(text).themes}
+
+
+@pytest.mark.parametrize("text", [
+    "While on sick leave he did not return to the brigade.",
+    "He didn't return to his unit after the hospital.",
+    "Після відпустки він так і не повернувся в частину.",
+])
+def test_a_return_that_did_not_happen_is_no_return(text: str) -> None:
+    found = {t.id for t in analyze(text).themes}
+    assert "return_to_unit" not in found and "szch" in found
+
+
+def test_a_return_said_without_a_negation_is_a_return() -> None:
+    text = "Після відпустки він повернувся в частину."
+    assert "return_to_unit" in {t.id for t in analyze(text).themes}
 
 
 def test_weights_adding_up_to_a_threshold_reach_it_despite_binary_fractions() -> None:

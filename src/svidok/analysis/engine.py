@@ -15,7 +15,7 @@ from svidok.domain.annotations import Analysis, Entity
 # in lower case, diminutives, vehicle makes, phrases with the verb last, theme vocabulary, the
 # border towns of the neighbours; 6: a country ending the title of a law or a body is no place,
 # separate assault battalions, a driving licence cued by its holder in any case, theme vocabulary).
-ENGINE_VERSION = "6"
+ENGINE_VERSION = "7"
 PRIORITY_UNIT = 58
 PRIORITY_PLACE = 40
 PRIORITY_PERSON = 45

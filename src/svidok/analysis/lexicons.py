@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
+from svidok.analysis.lemmas import known
 from svidok.analysis.surface import FormIndex, lemma_keys, lower_spelling
 from svidok.analysis.tokens import words
 from svidok.datafiles import load_yaml
@@ -33,6 +34,7 @@ class Term:
     weight: float
     label: str
     rest_forms: tuple[frozenset[str], ...]  # the forms of the later words that are not prefixes
+    negatable: bool = False  # not counted right after a negation ("не повернувся", "not return")
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,31 @@ class Taxonomy:
 Role = tuple[frozenset[str], ...]  # the keys of each of a role's words: "командир взводу"
 
 
-def _term(theme: str, text: str, weight: float, words: list[str] | None = None) -> Term:
+# Ukrainian prepositions and conjunctions that change form for euphony alone ("ночувати у
+# знайомих", "ночую в знайомих"; "з/із/зі"): in a Ukrainian phrase, each stands for the others.
+# Not in Russian, where "у" is "at" and "в" is "in" ("поймать у магазина").
+_EUPHONIC = (frozenset({"в", "у"}), frozenset({"з", "із", "зі"}), frozenset({"і", "й"}))
+
+
+def _variants(word: str, ukrainian: bool) -> frozenset[str]:
+    return next((group for group in _EUPHONIC if ukrainian and word in group), frozenset({word}))
+
+
+def _ukrainian(words: list[str]) -> bool:
+    """Whether a phrase is Ukrainian: a word of it only the Ukrainian dictionary knows."""
+    return any(known(w, "uk") and not known(w, "ru") for w in words if not w.endswith("*"))
+
+
+def _term(theme: str, text: str, weight: float, words: list[str] | None = None,
+          negatable: bool = False) -> Term:
+    words = words or text.split()
+    ukrainian = len(words) > 1 and _ukrainian(words)
     parts: list[frozenset[str] | str] = [
-        w.lower() if w.endswith("*") else lemma_keys(w) for w in words or text.split()
+        w.lower() if w.endswith("*")
+        else frozenset().union(*map(lemma_keys, _variants(w, ukrainian))) for w in words
     ]
     rest = tuple(p for p in parts[1:] if isinstance(p, frozenset))
-    return Term(theme, tuple(parts), weight, text, rest)
+    return Term(theme, tuple(parts), weight, text, rest, negatable)
 
 
 _CYRILLIC_WORD = re.compile(r"[а-яёіїєґ'ʼ’-]+", re.IGNORECASE)
@@ -64,19 +85,19 @@ _PREPOSITIONS = frozenset({"в", "у", "з", "із", "зі", "на", "до", "в
                            "из", "от", "во", "о", "об"})
 
 
-def _terms(theme: str, text: str, weight: float) -> list[Term]:
+def _terms(theme: str, text: str, weight: float, negatable: bool = False) -> list[Term]:
     """A term, and for a Ukrainian or Russian phrase of two or three words also the phrase with
     its first word moved to the end: word order is free there, and the verb often comes last
     ("відібрати телефон" ~ "телефон відібрали", "тримати в підвал" ~ "у підвалі тримали"). Both
     count as one term (one label)."""
     words = text.split()
-    terms = [_term(theme, text, weight)]
+    terms = [_term(theme, text, weight, negatable=negatable)]
     if 1 < len(words) <= _MAX_ROTATED and all(map(_CYRILLIC_WORD.fullmatch, words)):
         moved = [*words[1:], words[0]]
         while moved[0] in _PREPOSITIONS:
             moved.pop(0)
         if len(moved) > 1:
-            terms.append(_term(theme, text, weight, moved))
+            terms.append(_term(theme, text, weight, moved, negatable))
     return terms
 
 
@@ -91,8 +112,10 @@ def taxonomy() -> Taxonomy:
         thresholds[theme_id] = float(spec.get("threshold", 1.0))
         for group in spec["terms"]:
             for text in group["t"]:
-                lemma_words.update(w for w in text.split() if not w.endswith("*"))
-                for term in _terms(theme_id, text, float(group["w"])):
+                lemma_words.update(v for w in text.split() if not w.endswith("*")
+                                   for v in _variants(w, True))
+                for term in _terms(theme_id, text, float(group["w"]),
+                                   bool(group.get("negatable", False))):
                     first = term.words[0]
                     if isinstance(first, str):
                         by_prefix.setdefault(first[:-1], []).append(term)

@@ -224,6 +224,7 @@ def _front_sector(word: str, gaz: Gazetteer) -> list[Candidate]:
 
 
 _TOWN = ("city", "settlement")
+_SMALL = ("village", "settlement")  # places too small to be meant by one word of an unknown name
 
 
 def _sector_names(lemma: str) -> set[str]:
@@ -295,7 +296,12 @@ def _plausible_single(
     if sentence_start:  # "Мені сказали": the town of Мена has 11,000 people, Київ millions
         return max(c.population for c in candidates if not c.place.foreign) >= MAJOR_CITY \
             if any(not c.place.foreign for c in candidates) else False
-    return town or any(c.place.level != "village" for c in candidates)
+    if town:
+        return True
+    if all(c.place.level in _SMALL for c in candidates) and toks.words[i - 1][:1].isupper() \
+            and _joined(text, toks, i - 1, 2) == 2:
+        return False  # "Часовым Яром" where the whole name was not found: not the village Яр
+    return any(c.place.level != "village" for c in candidates)
 
 
 def _country_in_a_title(

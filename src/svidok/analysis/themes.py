@@ -14,6 +14,7 @@ from svidok.analysis.tokens import tokens
 from svidok.domain.annotations import Theme
 
 MAX_GAP = 3  # words a phrase may have between its own: "пішов з частини" ~ "піти частина"
+_NEGATIONS = frozenset({"не", "ні", "not", "never", "no"})
 
 
 def find(text: str) -> list[Theme]:
@@ -27,6 +28,8 @@ def find(text: str) -> list[Theme]:
     counted: set[tuple[str, str]] = set()
     for i, facts in lists.marked:  # only words in a list: some of them start a term
         for term in facts.terms:
+            if term.negatable and i > 0 and _negation(texts[i - 1]):
+                continue
             if len(term.words) == 1:
                 end: int | None = i
             elif any(map(present.isdisjoint, term.rest_forms)):
@@ -66,6 +69,12 @@ def _rest_matches(
         else:
             return None
     return last
+
+
+def _negation(word: str) -> bool:
+    """"не", "not", "never", "didn't": a term marked ``negatable`` after it says the opposite."""
+    lower = word.lower()
+    return lower in _NEGATIONS or lower.endswith(("n't", "n’t"))
 
 
 def reaches(score: float, threshold: float) -> bool:

@@ -233,6 +233,20 @@ def test_an_apostrophe_typed_as_a_backtick_stays_inside_the_word() -> None:
     assert texts("Жив у Солом`янському районі.", "place") == ["Солом`янському районі"]
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # the name of a station, a café, a shopping centre in quotes after its noun: the thing's
+    ("20 января меня остановил патруль ТЦК возле станции метро «Холодная Гора».", []),
+    ("Зустрілися в кафе «Маруся» з Тарасом.", ["Тарасом"]),
+    ('Магазин "Петро" закрили, а Петро поїхав.', ["Петро"]),
+])
+def test_a_quoted_name_after_the_noun_of_a_thing_is_no_person(text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
+
+
+def test_a_call_sign_is_found_whatever_noun_is_near() -> None:
+    assert texts("У кафе сидів боєць, позивний «Маруся».", "person") == ["Маруся"]
+
+
 # -- places ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "surface", "name_en", "oblast"), [

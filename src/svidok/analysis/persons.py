@@ -69,6 +69,7 @@ class Lexicon:
     office_nouns_en: frozenset[str]  # lower case
     diminutives: frozenset[str]  # lookup spellings (``placekeys.normalise``)
     not_names: frozenset[str]  # lookup spellings
+    thing_name: re.Pattern[str]  # a thing's noun and its name in quotes (group 1)
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +92,14 @@ def lexicon() -> Lexicon:
         office_nouns_en=frozenset(w.lower() for w in raw["office_nouns_en"]),
         diminutives=frozenset(map(normalise, raw["diminutives"])),
         not_names=frozenset(map(normalise, raw["not_names"])),
+        thing_name=_thing_name_pattern(raw["thing_nouns"]),
     )
+
+
+def _thing_name_pattern(nouns: list[str]) -> re.Pattern[str]:
+    words = "|".join(re.escape(n[:-1]) + r"\w*" if n.endswith("*") else re.escape(n)
+                     for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})\s+[«\"“„]([^»\"”“\n]{{1,60}})[»\"”“]", re.IGNORECASE)
 
 
 def _cue_pattern(cues: list[str]) -> re.Pattern[str]:
@@ -100,9 +108,12 @@ def _cue_pattern(cues: list[str]) -> re.Pattern[str]:
 
 
 def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity]:
-    """Person names; no name starts or continues inside a ``blocked`` span (a place)."""
+    """Person names; no name starts or continues inside a ``blocked`` span (a place), nor in
+    the quoted name of a thing after its noun (``thing_nouns`` in persons.yaml). Call signs
+    are found everywhere."""
     lex = lexicon()
-    inside = {pos for s, e in (blocked or []) for pos in range(s, e)}
+    things = [m.span(1) for m in lex.thing_name.finditer(text)]  # "кафе «Маруся»"
+    inside = {pos for s, e in [*(blocked or []), *things] for pos in range(s, e)}
     toks = tokens(text)
     found = list(_call_signs(text, lex))
     free = 0  # the first token not inside a name found already

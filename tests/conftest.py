@@ -9,8 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from svidok.vault import KdfParams, Passphrase, RecoveryKey, Vault
+
+# Property tests draw the same examples on every run, so `make test` passes or fails on the
+# code alone, never on the luck of the draw; `pytest --hypothesis-profile=explore` draws new
+# ones (that is how a lost phone number next to a trunk 8 was found; its case is now a test).
+settings.register_profile("default", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("default")
 
 CHEAP_KDF = KdfParams(opslimit=1, memlimit=8192)
 PASSPHRASE = "correct horse battery staple"

@@ -149,7 +149,13 @@ def _phones(text: str) -> Iterator[tuple[int, Entity]]:
                   if not any(found.start <= m.start() < found.end for found in matches)}
         if trunks:
             window = "".join(" " if k in trunks else c for k, c in enumerate(window))
-            matches = _match_phones(window)
+            again = _match_phones(window)
+            # a number of the first pass is kept where the second found none over it: the blank
+            # can change how the matcher reads a neighbour ("0671234567x8 8-067…" had lost the
+            # first number, its extension read on into the blanked 8)
+            matches = sorted(again + [m for m in matches if not any(
+                m.start < other.end and other.start < m.end for other in again)],
+                key=lambda m: m.start)
         for match in matches:
             start = a + _with_trunk(window, match.start, trunks)
             yield 95, Entity(start, a + match.end, text[start : a + match.end], "phone",

@@ -238,6 +238,7 @@ def test_an_apostrophe_typed_as_a_backtick_stays_inside_the_word() -> None:
     ("20 января меня остановил патруль ТЦК возле станции метро «Холодная Гора».", []),
     ("Зустрілися в кафе «Маруся» з Тарасом.", ["Тарасом"]),
     ('Магазин "Петро" закрили, а Петро поїхав.', ["Петро"]),
+    ('"Так," сказав він. Біля кафе "Маруся" чекав Тарас.', ["Тарас"]),  # a quote opens the text
 ])
 def test_a_quoted_name_after_the_noun_of_a_thing_is_no_person(text: str, names: list[str]) -> None:
     assert texts(text, "person") == names

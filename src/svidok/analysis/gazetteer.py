@@ -41,9 +41,10 @@ class Candidate:
         return LEVEL_RANK.get(self.place.level, 0), self.population
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class WordHits:
-    """One word as the gazetteer sees it."""
+    """One word as the gazetteer sees it. Read only, though not frozen: one is made for every
+    new word, and a frozen dataclass sets each field through ``object.__setattr__``."""
 
     next_initials: frozenset[str]  # first letters of the words that can follow it in a name
     places: list[Candidate]  # the places it names on its own

@@ -37,7 +37,15 @@ def _analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
 def parse(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
     """pymorphy3's readings of a word; typographic apostrophes become the dictionaries' ASCII one
     ("пам’ятник" is unknown to the uk dictionary, "пам'ятник" is known). Cached."""
-    return _parse(_APOSTROPHES.sub("'", word.lower()), lang)
+    return _parse(_ascii_apostrophes(word.lower()), lang)
+
+
+def _ascii_apostrophes(lower: str) -> str:
+    """The dictionaries' spelling of a lower-case word: typographic apostrophes as ASCII. Three
+    substring tests, and a regex only for the few words that have one (most have none)."""
+    if "’" in lower or "ʼ" in lower or "`" in lower:
+        return _APOSTROPHES.sub("'", lower)
+    return lower
 
 
 def grammemes(reading: pymorphy3.analyzer.Parse) -> frozenset[str]:
@@ -49,11 +57,17 @@ def grammemes(reading: pymorphy3.analyzer.Parse) -> frozenset[str]:
 @lru_cache(maxsize=200_000)
 def _parse(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
     morph = _analyzer(lang)
-    if len(word) > 1 and _CYRILLIC.search(word):
-        readings = _dictionary_readings(morph, word)
+    if _by_dictionary(morph, word):
+        readings = _known(word, lang)  # one memo of the dictionary's readings for both
         if readings:
             return readings
     return tuple(morph.parse(word))
+
+
+def _by_dictionary(morph: pymorphy3.MorphAnalyzer, word: str) -> bool:
+    """Whether the dictionary alone gives the word's readings (``_dictionary_readings``)."""
+    return len(word) > 1 and _CYRILLIC.search(word) is not None \
+        and _dictionary_alone(morph) is not None
 
 
 def _dictionary_readings(
@@ -104,9 +118,12 @@ def known(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
 
     pymorphy3 reads a word its dictionary lacks by analogy with known ones, which costs ~15 µs
     a word, and a reading is known exactly when the dictionary has the word. Asking the
-    dictionary first (``word_is_known``, under 1 µs) skips the guessing for the many words only
-    the dictionary's readings matter for: most capitalised words of a text are unknown to one
-    of the two languages.
+    dictionary alone skips the guessing for the many words only the dictionary's readings
+    matter for: most capitalised words of a text are unknown to one of the two languages. A
+    Cyrillic word of two letters or more gets the dictionary's readings at once (none when it
+    lacks the word: one look-up, where ``word_is_known`` first made two for a known word), and
+    ``parse`` takes them from this memo, so the word lists' words, parsed at start-up, are not
+    read twice; any other word is asked ``word_is_known`` (under 1 µs) first.
 
     Once the dictionary knows the word, every reading ``parse`` gives is known, and none is
     filtered (``Parse.is_known`` is one more dictionary look-up per reading, ~1.5 µs): pymorphy3
@@ -114,12 +131,15 @@ def known(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
     dictionary's group, and each reading there is of the dictionary's own spelling of the word
     or of the word itself. A test checks this on every word of the project's testimonies.
     Cached."""
-    return _known(_APOSTROPHES.sub("'", word.lower()), lang)
+    return _known(_ascii_apostrophes(word.lower()), lang)
 
 
 @lru_cache(maxsize=200_000)
 def _known(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
-    if not _analyzer(lang).word_is_known(word):
+    morph = _analyzer(lang)
+    if _by_dictionary(morph, word):  # one look-up, not word_is_known first: empty when unknown
+        return _dictionary_readings(morph, word)
+    if not morph.word_is_known(word):
         return ()
     return _parse(word, lang)
 

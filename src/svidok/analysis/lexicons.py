@@ -180,9 +180,11 @@ def _lists() -> _Lists:
     return _Lists(table, head, heads, tax.by_prefix, tax.by_form, roles()[1], demonyms()[1])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class WordFacts:
-    """What one word is in the lists (a word in none of them has no ``WordFacts``)."""
+    """What one word is in the lists (a word in none of them has no ``WordFacts``). Read only,
+    though not frozen: one is made for every new word in a list, and a frozen dataclass's
+    ``__init__`` (``object.__setattr__`` per field) took ~1 % of a round of new words."""
 
     terms: tuple[Term, ...]  # theme terms it can be the first word of
     theme_keys: frozenset[str]  # theme-word keys it is a form of (for a term's later words)

@@ -69,7 +69,8 @@ class Lexicon:
     office_nouns_en: frozenset[str]  # lower case
     diminutives: frozenset[str]  # lookup spellings (``placekeys.normalise``)
     not_names: frozenset[str]  # lookup spellings
-    thing_name: re.Pattern[str]  # a thing's noun and its name in quotes (group 1)
+    thing_words: frozenset[str]  # nouns of things, whole (lower case)
+    thing_stems: tuple[str, ...]  # and their word starts
 
 
 @lru_cache(maxsize=1)
@@ -92,14 +93,33 @@ def lexicon() -> Lexicon:
         office_nouns_en=frozenset(w.lower() for w in raw["office_nouns_en"]),
         diminutives=frozenset(map(normalise, raw["diminutives"])),
         not_names=frozenset(map(normalise, raw["not_names"])),
-        thing_name=_thing_name_pattern(raw["thing_nouns"]),
+        thing_words=frozenset(n for n in raw["thing_nouns"] if not n.endswith("*")),
+        thing_stems=tuple(n[:-1] for n in raw["thing_nouns"] if n.endswith("*")),
     )
 
 
-def _thing_name_pattern(nouns: list[str]) -> re.Pattern[str]:
-    words = "|".join(re.escape(n[:-1]) + r"\w*" if n.endswith("*") else re.escape(n)
-                     for n in sorted(nouns, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{words})\s+[«\"“„]([^»\"”“\n]{{1,60}})[»\"”“]", re.IGNORECASE)
+# A quoted name from its opening quote. The quotes are found with ``str.find`` (~1 µs a text);
+# a regex starting with the nouns was tried at every position of the text (+30 % of a round),
+# and even one starting with the quotes' character class scanned three times slower.
+_QUOTES = "«\"“„"
+_QUOTED_NAME = re.compile(r"[«\"“„]([^»\"”“\n]{1,60})[»\"”“]")
+
+
+def _thing_names(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Spans of names in quotes after the noun of a thing ("кафе «Маруся»")."""
+    spans = []
+    for quote in _QUOTES:
+        at = text.find(quote)
+        while at >= 0:
+            if at and text[at - 1].isspace():
+                before = text[max(0, at - 40) : at].split()
+                noun = before[-1].lstrip("([«\"'“").lower() if before else ""
+                if noun in lex.thing_words or (noun and noun.startswith(lex.thing_stems)):
+                    name = _QUOTED_NAME.match(text, at)
+                    if name is not None:
+                        spans.append(name.span(1))
+            at = text.find(quote, at + 1)
+    return spans
 
 
 def _cue_pattern(cues: list[str]) -> re.Pattern[str]:
@@ -112,8 +132,7 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     the quoted name of a thing after its noun (``thing_nouns`` in persons.yaml). Call signs
     are found everywhere."""
     lex = lexicon()
-    things = [m.span(1) for m in lex.thing_name.finditer(text)]  # "кафе «Маруся»"
-    inside = {pos for s, e in [*(blocked or []), *things] for pos in range(s, e)}
+    inside = {pos for s, e in [*(blocked or []), *_thing_names(text, lex)] for pos in range(s, e)}
     toks = tokens(text)
     found = list(_call_signs(text, lex))
     free = 0  # the first token not inside a name found already

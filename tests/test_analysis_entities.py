@@ -244,8 +244,9 @@ def test_a_quoted_name_after_the_noun_of_a_thing_is_no_person(text: str, names: 
     assert texts(text, "person") == names
 
 
-def test_a_call_sign_is_found_whatever_noun_is_near() -> None:
-    assert texts("У кафе сидів боєць, позивний «Маруся».", "person") == ["Маруся"]
+def test_an_abbreviated_thing_noun_is_a_whole_word_not_a_word_start() -> None:
+    # "бар" is a bar; "барменові" (to the barman) is no thing, and the name after it is a name
+    assert texts("Я передав записку барменові «Сашкові».", "person") == ["Сашкові"]
 
 
 # -- places ---------------------------------------------------------------------------------------

@@ -14,7 +14,9 @@ from svidok.domain.annotations import Analysis, Entity
 # 5: lower-case chats by their sentence starts, places known only as places, names after a cue
 # in lower case, diminutives, vehicle makes, phrases with the verb last, theme vocabulary, the
 # border towns of the neighbours; 6: a country ending the title of a law or a body is no place,
-# separate assault battalions, a driving licence cued by its holder in any case, theme vocabulary).
+# separate assault battalions, a driving licence cued by its holder in any case, theme vocabulary;
+# 7: Russian -ым place endings, no village for the later word of a name not found whole, в/у in
+# Ukrainian phrases, negated returns, quoted names of things, a phone kept beside a trunk 8).
 ENGINE_VERSION = "7"
 PRIORITY_UNIT = 58
 PRIORITY_PLACE = 40

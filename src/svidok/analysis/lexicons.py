@@ -112,6 +112,7 @@ def taxonomy() -> Taxonomy:
         thresholds[theme_id] = float(spec.get("threshold", 1.0))
         for group in spec["terms"]:
             for text in group["t"]:
+                # every phrase word with its euphonic variants (only Ukrainian phrases use them)
                 lemma_words.update(v for w in text.split() if not w.endswith("*")
                                    for v in _variants(w, True))
                 for term in _terms(theme_id, text, float(group["w"]),

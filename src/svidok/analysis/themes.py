@@ -72,7 +72,8 @@ def _rest_matches(
 
 
 def _negation(word: str) -> bool:
-    """"не", "not", "never", "didn't": a term marked ``negatable`` after it says the opposite."""
+    """Whether the word negates the next ("не", "not", "never", "didn't"): a term marked
+    ``negatable`` right after it says the opposite of the term."""
     lower = word.lower()
     return lower in _NEGATIONS or lower.endswith(("n't", "n’t"))
 

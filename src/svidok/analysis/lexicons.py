@@ -65,10 +65,8 @@ def _ukrainian(words: list[str]) -> bool:
     return any(known(w, "uk") and not known(w, "ru") for w in words if not w.endswith("*"))
 
 
-def _term(theme: str, text: str, weight: float, words: list[str] | None = None,
-          negatable: bool = False) -> Term:
-    words = words or text.split()
-    ukrainian = len(words) > 1 and _ukrainian(words)
+def _term(theme: str, text: str, weight: float, words: list[str], ukrainian: bool,
+          negatable: bool) -> Term:
     parts: list[frozenset[str] | str] = [
         w.lower() if w.endswith("*")
         else frozenset().union(*map(lemma_keys, _variants(w, ukrainian))) for w in words
@@ -91,13 +89,14 @@ def _terms(theme: str, text: str, weight: float, negatable: bool = False) -> lis
     ("відібрати телефон" ~ "телефон відібрали", "тримати в підвал" ~ "у підвалі тримали"). Both
     count as one term (one label)."""
     words = text.split()
-    terms = [_term(theme, text, weight, negatable=negatable)]
+    ukrainian = len(words) > 1 and _ukrainian(words)  # one answer for both word orders
+    terms = [_term(theme, text, weight, words, ukrainian, negatable)]
     if 1 < len(words) <= _MAX_ROTATED and all(map(_CYRILLIC_WORD.fullmatch, words)):
         moved = [*words[1:], words[0]]
         while moved[0] in _PREPOSITIONS:
             moved.pop(0)
         if len(moved) > 1:
-            terms.append(_term(theme, text, weight, moved, negatable))
+            terms.append(_term(theme, text, weight, moved, ukrainian, negatable))
     return terms
 
 

@@ -591,12 +591,37 @@ def test_a_village_named_like_a_district_still_follows_its_oblast() -> None:
 @pytest.mark.parametrize("text", [
     "Ми стояли біля Київського вокзалу.",  # the villages Київське, Львівське, Миколаївське…
     "Він працював біля Харківського тракторного заводу.",
-    "У Миколаївському ТЦК мене тримали.",
-    "Його відправили в Київське ТЦК.",
     "Рішення ухвалив Шевченківський районний суд.",
 ])
 def test_a_city_adjective_qualifying_the_next_word_is_not_a_village(text: str) -> None:
     assert texts(text, "place") == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("У Миколаївському ТЦК мене тримали.", ("Миколаївському", "city", "Mykolaiv Oblast")),
+    ("Його відправили в Київське ТЦК.", ("Київське", "city", "Kyiv City")),
+    ("Затримали працівники Черкаського районного ТЦК та СП.",
+     ("Черкаського", "raion", "Cherkasy Oblast")),
+    ("Обжалуем протокол в Измаильском горрайонном суде.", ("Измаильском", "raion", "Odesa Oblast")),
+    ("Його перевели до Харківського обласного ТЦК.", ("Харківського", "oblast", "Kharkiv Oblast")),
+    ("Після навчання на Яворівський полігон нас повезли далі.",
+     ("Яворівський полігон", "city", "Lviv Oblast")),
+    ("Отвезли в Деснянский ТЦК, потом на Троещину.", ("Деснянский", "district", "Kyiv City")),
+])
+def test_a_place_adjective_before_an_office_names_its_place(
+        text: str, found: tuple[str, str, str]) -> None:
+    places = of_type(text, "place")
+    assert (places[0].text, places[0].place.level, places[0].place.oblast) == found
+
+
+@pytest.mark.parametrize(("text", "oblasts"), [
+    ("Отвезли в Деснянский ТЦК.", []),  # a district of Kyiv and of Chernihiv, neither named
+    ("Справу розглядав Київський районний суд м. Одеси.", ["Odesa Oblast"]),  # not Kyiv's
+    ("Петро Вінницький ОТЦК не любив.", []),  # a man's surname after his given name
+])
+def test_a_district_adjective_before_an_office_needs_its_city_named(
+        text: str, oblasts: list[str]) -> None:
+    assert [p.place.oblast for p in of_type(text, "place")] == oblasts
 
 
 def test_a_village_named_by_an_adjective_is_still_a_place_where_the_text_says_so() -> None:
@@ -784,3 +809,64 @@ def test_settle_keeps_what_comparing_with_every_kept_span_keeps(
         if all(e.end <= c.start or c.end <= e.start for c in plain):
             plain.append(e)
     assert settle(candidates) == sorted(plain, key=lambda e: e.start)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Я говорив з Володимиром учора.", "person"),  # "з" before the instrumental: with a man
+    ("Я приїхав з Володимира вчора.", "place"),  # before the genitive: from the town
+])
+def test_z_before_a_name_in_the_instrumental_is_with_the_man(text: str, kind: str) -> None:
+    word = text.split()[3]
+    assert [e.type for e in analyze(text).entities if e.text == word] == [kind]
+
+
+@pytest.mark.parametrize(("text", "places", "persons"), [
+    ("Нас везли между Измаилом и Рени.", ["Измаилом", "Рени"], []),
+    ("Між Ізмаїлом і Рені стоїть пост.", ["Ізмаїлом", "Рені"], []),
+    ("Между Рени и Измаилом пост.", ["Рени", "Измаилом"], []),
+    ("We drove between Izmail and Reni.", ["Izmail", "Reni"], []),
+    ("Сварка між Іваном і Петром.", [], ["Іваном", "Петром"]),  # two men, no place
+])
+def test_a_name_between_places_is_a_place(
+        text: str, places: list[str], persons: list[str]) -> None:
+    assert (texts(text, "place"), texts(text, "person")) == (places, persons)
+
+
+@pytest.mark.parametrize(("text", "signs"), [
+    ("Погибли двое моих друзей, Лёха и Малой (это позывные).", ["Лёха", "Малой"]),
+    ("Загинули Кабан, Лис і Сова — це позивні.", ["Кабан", "Лис", "Сова"]),
+    ("Bear and Wolf (call signs) died.", ["Bear", "Wolf"]),
+    ("Служив у Бахмуті (позивний «Грек»).", ["Грек"]),  # the cue names its sign after it
+])
+def test_call_signs_listed_before_their_cue(text: str, signs: list[str]) -> None:
+    assert texts(text, "person") == signs
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Пишіть на пошту lytvynenko.nadia@i.ua. Надія.", "Надія"),  # hope, and a name
+    ("Дякую за все. З повагою, Надія Литвиненко.", "Надія Литвиненко"),
+    ("I will wait for your answer. Mark.", "Mark"),
+])
+def test_a_name_that_signs_the_text_is_a_name(text: str, name: str) -> None:
+    assert texts(text, "person") == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Надія є. Ми чекаємо.",  # the word opens the text, and does not end it
+    "Ми чекаємо на краще. Надія вмирає останньою.",  # more than names in the last sentence
+])
+def test_a_word_that_is_also_a_name_ending_no_text_alone_is_no_name(text: str) -> None:
+    assert texts(text, "person") == []
+
+
+def test_a_one_letter_word_is_qualified_by_no_adjective() -> None:
+    # "Ореховом" is also the adjective "ореховый"; "с" is a preposition, not an abbreviation
+    assert texts("Служил под Ореховом с лета 2023 года.", "place") == ["Ореховом"]
+
+
+def test_a_city_named_in_the_text_settles_a_namesake_district() -> None:
+    # Київ is also a village in Mykolaiv Oblast; Поділ is Kyiv's district and a larger place
+    # near Poltava: the city's name anchors the text in Kyiv
+    text = "Отвезли на сборный пункт на Подоле. Адрес мамы: г. Киев."
+    assert [(p.text, p.place.oblast) for p in of_type(text, "place")] == [
+        ("Подоле", "Kyiv City"), ("Киев", "Kyiv City")]

@@ -414,6 +414,15 @@ def test_themes_and_roles_match_forms_the_text_inflects() -> None:
     ("Три месяца жил на вокзале в Кривом Роге.", "homelessness"),
     ("Его задержали пограничники, когда он пытался перейти в Приднестровье.", "border_crossing"),
     ("While on sick leave he did not return to the brigade.", "szch"),
+    # from an eleventh held-out set (m): days spent at the office, an ulcer, a battalion that
+    # scattered, living from friend to friend and in an abandoned building, cold and mats and
+    # one meal a day, an administrative fine under an article
+    ("Доставили до ТЦК. Там він провів дві доби.", "distribution_center"),
+    ("Має виразку шлунка і довідку від лікаря.", "health"),
+    ("Половина їхнього батальйону розбіглася ще у Франції.", "szch"),
+    ("Жил по знакомым, потом в заброшенном общежитии.", "homelessness"),
+    ("Там холодно, спят на матах, кормят раз в день.", "conditions"),
+    ("He was fined under Article 204-1.", "legal_case"),
 ])
 def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme: str) -> None:
     assert theme in {t.id for t in analyze(text).themes}
@@ -464,6 +473,11 @@ def test_one_word_is_one_piece_of_evidence_whichever_terms_it_matches() -> None:
 @pytest.mark.parametrize(("text", "theme"), [
     ("I trained as a solicitor before the war.", "training"),  # a trade, not military training
     ("Даже если его поймают, в тюрьму он не попадёт.", "street_mobilization"),  # caught, nowhere
+    # hiding in an abandoned house is not living there
+    ("He fled and hid in an abandoned house for a week.", "homelessness"),
+    # handed over to the office and passed on: no sign of being held there
+    ("Его задержали патрульные, передали в ТЦК, а оттуда — военной полиции.",
+     "distribution_center"),
 ])
 def test_theme_vocabulary_is_not_taken_out_of_its_context(text: str, theme: str) -> None:
     assert theme not in {t.id for t in analyze(text).themes}

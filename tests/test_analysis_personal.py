@@ -106,6 +106,8 @@ def test_vehicle_plates(plate: str) -> None:
     ("адреса: вул. Героїв Праці, буд. 7, кв. 15.", "вул. Героїв Праці, буд. 7, кв. 15"),
     ("прописан на ул. Ленина, д. 4", "ул. Ленина, д. 4"),
     ("he lived at 12 Baker Street before", "12 Baker Street"),
+    ("I live at 14 Soborna Street, apt. 3 since 2014.", "14 Soborna Street, apt. 3"),  # the flat
+    ("at 2 Shevchenka Road, flat 5b, with my mother", "2 Shevchenka Road, flat 5b"),
 ])
 def test_street_addresses(text: str, address: str) -> None:
     assert found(text, "address") == [address]

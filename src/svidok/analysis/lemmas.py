@@ -157,9 +157,11 @@ def qualifies(word: str, following: str) -> bool:
     """Whether ``word`` can be an adjective qualifying ``following``: one of its adjective (or
     participle) readings agrees with a noun, adjective or participle reading of the next word in
     case and number, and in gender in the singular ("Київського вокзалу", "Вінницький
-    районний"), or the next word is an abbreviation in capitals ("Вінницький ОТЦК")."""
+    районний"), or the next word is an abbreviation in capitals ("Вінницький ОТЦК"). A word of
+    one letter is qualified by nothing: "под Ореховом с лета" is the town and "с" a preposition,
+    whatever abbreviation the dictionary also reads it as."""
     forms = _adjective_forms(word)
-    if not forms:
+    if not forms or len(following) < 2:
         return False
     if len(following) >= 2 and following.isupper():
         return True

@@ -23,7 +23,7 @@ from functools import lru_cache
 from itertools import compress
 
 from svidok.analysis import chatnames
-from svidok.analysis.lemmas import forms, grammemes, known, qualifies
+from svidok.analysis.lemmas import forms, grammemes, known, parse, qualifies
 from svidok.analysis.placekeys import normalise, word_keys
 from svidok.analysis.tokens import Tokens, capitalised, cued, mark_before, occurrences, tokens
 from svidok.datafiles import load_yaml, read_bytes
@@ -134,7 +134,7 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     lex = lexicon()
     inside = {pos for s, e in [*(blocked or []), *_thing_names(text, lex)] for pos in range(s, e)}
     toks = tokens(text)
-    found = list(_call_signs(text, lex))
+    found = [*_call_signs(text, lex), *_call_signs_before(text, toks, lex, inside)]
     free = 0  # the first token not inside a name found already
     starts = capitalised(text)
     # C-level loops over lru caches: most capitalised words (sentence starts) cannot be a name
@@ -157,6 +157,8 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
             free = j
         else:
             doubtful.append(i)
+    if doubtful and doubtful[-1] >= free and (signed := _signature(text, toks, doubtful[-1])):
+        names.append(signed)
     names += _mentioned_again(toks, doubtful, names)
     names += _surnames_again(toks, starts, names, inside)
     names += chatnames.lower_case_names(text, toks, names, inside, cued_lower)
@@ -186,6 +188,25 @@ def _nicknames(text: str, found: list[Entity]) -> list[Entity]:
             start, end = match.span(1)
             signs.append(Entity(start, end, match.group(1), "person", "call_sign"))
     return signs
+
+
+_SIGNATURE_MARKS = ("", ".", "!", "?", "\n", ",", "—", "-")
+
+
+def _signature(text: str, toks: Tokens, i: int) -> tuple[int, int] | None:
+    """The name that signs a text: its last sentence is a given name alone or with more name
+    parts ("… пошта nadia@i.ua. Надія.", "Thanks. Mark."), though the word alone also reads as
+    a word (hope).
+    Letters and messages end so; a sentence of one ordinary word ends few."""
+    n = len(toks)
+    if n - i > _MAX_PARTS - 1 or text[toks.ends[-1] :].strip(" .!\t\r\n") or \
+            (_part(toks.words[i]) or frozenset()).isdisjoint(("given", "ambiguous")) or \
+            mark_before(text, toks.starts[i]) not in _SIGNATURE_MARKS:
+        return None
+    if all(text[toks.ends[k - 1] : toks.starts[k]] == " " and _part(toks.words[k])
+           for k in range(i + 1, n)):
+        return i, n
+    return None
 
 
 def _mentioned_again(
@@ -221,6 +242,60 @@ def _call_signs(text: str, lex: Lexicon) -> Iterator[Entity]:
         group = 1 if match.group(1) is not None else 2
         start, end = match.span(group)
         yield Entity(start, end, match.group(group), "person", "call_sign")
+
+
+# "Лёха и Малой (это позывные)", "Кабан і Сова — це позивні", "Bear and Wolf (call signs)": a
+# cue after the signs, set off by a bracket or a dash, with a pronoun or two between
+_LISTED_CUES = ("позивн", "позывн", "call sign", "callsign")
+_BEFORE_CUE = re.compile(r"\s*[(—–-]\s*(?:(?:это|це|то|все|усі|всё|їхні|их|its|their|are|were|"
+                         r"both)\s+)*$", re.IGNORECASE)
+_LIST_WORDS = frozenset({"и", "і", "й", "та", "and"})
+
+
+def _call_signs_before(
+    text: str, toks: Tokens, lex: Lexicon, inside: set[int],
+) -> list[Entity]:
+    """Capitalised words listed right before a call-sign cue set off by a bracket or a dash:
+    "погибли Лёха и Малой (это позывные)" — the cue names them after the fact. The list's
+    words are joined by commas or a conjunction; a pronoun or conjunction is not a sign, nor a
+    place, nor anything before a cue that names its sign after it ("у Бахмуті (позивний
+    «Грек»)")."""
+    lower = text.lower()
+    signs: list[Entity] = []
+    for cue in _LISTED_CUES:
+        at = lower.find(cue)
+        while at >= 0:
+            mark = _BEFORE_CUE.search(text, max(0, at - 30), at)
+            k = -1
+            if mark is not None and lex.call_sign.match(text, at) is None:
+                k = bisect_left(toks.starts, mark.start()) - 1
+            while k >= 0 and _capitalised(toks.words[k]) and not _closed_class(toks.words[k]) \
+                    and toks.starts[k] not in inside:
+                signs.append(Entity(toks.starts[k], toks.ends[k], toks.words[k], "person",
+                                    "call_sign"))
+                k = _previous_in_list(text, toks, k)
+            at = lower.find(cue, at + len(cue))
+    return signs
+
+
+def _previous_in_list(text: str, toks: Tokens, k: int) -> int:
+    """The word before word ``k`` in a list joined by commas or a conjunction ("Кабан, Лис і
+    Сова"), or -1."""
+    if k == 0:
+        return -1
+    gap = text[toks.ends[k - 1] : toks.starts[k]].strip()
+    if gap == ",":
+        return k - 1
+    if gap == "" and k >= 2 and toks.words[k - 1] in _LIST_WORDS \
+            and text[toks.ends[k - 2] : toks.starts[k - 1]].strip() in ("", ","):
+        return k - 2
+    return -1
+
+
+@lru_cache(maxsize=10_000)
+def _closed_class(word: str) -> bool:
+    """Whether a dictionary reads the word as a pronoun, conjunction, preposition or particle."""
+    return any(grammemes(r) & _CLOSED_CLASSES for lang in ("uk", "ru") for r in known(word, lang))
 
 
 def _call_signs_again(text: str, toks: Tokens, signs: list[Entity]) -> list[Entity]:
@@ -298,8 +373,13 @@ def _place_adjective(word: str) -> bool:
     lower = word.lower()
     if not any(part in lower for part in ("ськ", "цьк", "зьк", "ск", "цк", "зк")):
         return False  # every case form of -ський, -цький, -зький (-ский…) keeps its stem
+    if any(known(word, lang) for lang in ("uk", "ru")):
+        return any(r.normal_form.endswith(_PLACE_ADJECTIVE) for lang in ("uk", "ru")
+                   for r in known(word, lang) if r.tag.POS == "ADJF")
+    # a word neither dictionary has ("Деснянский": Ukrainian -ський in Russian spelling) by
+    # the guess from its ending
     return any(r.normal_form.endswith(_PLACE_ADJECTIVE) for lang in ("uk", "ru")
-               for r in known(word, lang) if r.tag.POS == "ADJF")
+               for r in parse(word, lang) if r.tag.POS == "ADJF")
 
 
 _MONTHS = frozenset({"may", "june", "august"})

@@ -39,6 +39,13 @@ class Cues:
     street_nouns: frozenset[str]
     oblast_nouns: frozenset[str]
     direction_nouns: frozenset[str]
+    between: frozenset[str]
+    conjunctions: frozenset[str]
+    with_prepositions: frozenset[str]
+    office_raion_words: frozenset[str]
+    office_city_words: frozenset[str]
+    office_oblast_words: frozenset[str]
+    poi_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +53,9 @@ def cues() -> Cues:
     raw = load_yaml("gazetteer", "cues.yaml")
     return Cues(*(frozenset(raw[k]) for k in
                   ("prepositions", "genitive_prepositions", "settlement_nouns",
-                   "settlement_abbreviations", "street_nouns", "oblast_nouns", "direction_nouns")))
+                   "settlement_abbreviations", "street_nouns", "oblast_nouns", "direction_nouns",
+                   "between", "conjunctions", "with_prepositions", "office_raion_words",
+                   "office_city_words", "office_oblast_words", "poi_nouns")))
 
 
 def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
@@ -64,8 +73,16 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     caps = capitalised(text)
     hits_at = map(gaz.word, map(texts.__getitem__, caps))
     live = [i for i, hits in zip(caps, hits_at, strict=True) if hits.places or hits.starts_name]
-    starts = sorted({*live, *before_nouns}) if before_nouns else live
+    offices = _office_words()
+    before_offices = [k for k in itertools.compress(range(-1, len(texts) - 1),
+                                                    map(offices.__contains__, texts))
+                      if k >= 0 and texts[k][:1].isupper()]
+    if before_nouns or before_offices:
+        starts = sorted({*live, *before_nouns, *before_offices})
+    else:
+        starts = live
     free = 0  # the first token not inside a place found already
+    at_offices: set[int] = set()
     for i in starts:
         if i < free:
             continue
@@ -73,6 +90,13 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
         if following in direction_nouns and (sector := _front_sector(texts[i], gaz)):
             found.append((i, i + 1, sector))
             free = i + 2
+            continue
+        if following in offices and not _after_given_name(text, toks, i) and (
+                office := _office_place(texts[i], _office_kind(following), gaz)):
+            n = 2 if following.lower() in cues().poi_nouns else 1
+            found.append((i, i + n, office))
+            at_offices.add(i)
+            free = i + n
             continue
         if not texts[i][:1].isupper() and following not in oblast_nouns:
             continue
@@ -86,9 +110,16 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     if in_lower_case(text):
         found += _lower_case_cities(toks, found, gaz)
     found.sort(key=lambda f: f[0])
-    mentions = [(toks.starts[i], c[0].oblast_pcode) for i, _, c in found
-                if len({x.oblast_pcode for x in c}) == 1 and c[0].oblast_pcode]
-    return [_entity(text, toks, i, j, _choose(c, mentions, toks.starts[i])) for i, j, c in found]
+    mentions = [(toks.starts[i], pcode) for i, _, c in found if (pcode := _anchor(c))]
+    chosen = {i: _choose(c, mentions, toks.starts[i]) for i, _, c in found if i not in at_offices}
+    if at_offices:  # a city's district only where the text names a place in its oblast,
+        # and of two, the one whose oblast is named nearest ("до Києва, до Деснянського РТЦК")
+        named = [(toks.starts[i], c.oblast_pcode) for i, c in chosen.items()]
+        for i, _, c in found:
+            if i in at_offices and (kept := [x for x in c if x.place.level != "district"
+                                             or any(x.oblast_pcode == p for _, p in named)]):
+                chosen[i] = _choose(kept, named, toks.starts[i])
+    return [_entity(text, toks, i, j, chosen[i]) for i, j, _ in found if i in chosen]
 
 
 Match = tuple[int, list[Candidate]]
@@ -176,7 +207,7 @@ def _match_at(text: str, toks: Tokens, i: int, gaz: Gazetteer) -> Match | None:
         candidates = _span_candidates(tuple(toks.words[i : i + n]), gaz)
         if candidates:
             return i + n, candidates
-    if hits.places and _plausible_single(text, toks, i, hits.places):
+    if hits.places and _plausible_single(text, toks, i, hits.places, gaz):
         return i + 1, _unique(hits.places)
     return None
 
@@ -223,6 +254,56 @@ def _front_sector(word: str, gaz: Gazetteer) -> list[Candidate]:
     return _unique([c for c in found if c.place.level in _TOWN])
 
 
+@lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    c = cues()
+    return _cased(c.office_raion_words | c.office_city_words | c.office_oblast_words | c.poi_nouns)
+
+
+def _office_kind(word: str) -> str:
+    lower = word.lower()
+    c = cues()
+    if lower in c.office_raion_words:
+        return "raion"
+    return "oblast" if word in c.office_oblast_words or lower in c.office_oblast_words else "city"
+
+
+@lru_cache(maxsize=10_000)
+def _office_place(word: str, kind: str, gaz: Gazetteer) -> list[Candidate]:
+    """The place a place adjective names before an office word (``office_*_words`` and
+    ``poi_nouns`` in cues.yaml): before "обласний" or "ОТЦК" the oblast it is the adjective of;
+    before "районний" the raion or city district of that name ("Черкаського районного" ->
+    Черкаський район), else the city; before "міський", "суд", "ТЦК" or "полігон" the city
+    ("Ізмаїльського ТЦК", "Яворівський полігон"), else the raion or district ("Деснянский ТЦК").
+    Only adjectives formed like place adjectives, and only cities, raions and districts: a
+    village's name is too often the adjective of something else."""
+    lemmas = frozenset(r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
+                       if "ADJF" in grammemes(r) and r.normal_form.endswith(_ADJECTIVE_ENDINGS))
+    if not lemmas:
+        return []
+    if kind == "oblast" and (oblast := gaz.oblast_by_adjective(lemmas)) is not None:
+        place = Place(word, oblast.label, "oblast", oblast.pcode, oblast.label, oblast.iso)
+        return [Candidate(place, 0, oblast.pcode)]
+    raions = [c for lemma in lemmas for name in (lemma, _ukrainian_adjective(lemma))
+              for c in gaz.lookup(normalise(name + " район"))
+              if c.place.level in ("raion", "district")]
+    cities = [c for lemma in lemmas for n in _sector_names(lemma) for c in gaz.lookup(normalise(n))
+              if c.place.level == "city" and not c.place.foreign]
+    for group in (raions, cities) if kind == "raion" else (cities, raions):
+        if group:
+            return _unique(group)
+    return []
+
+
+def _ukrainian_adjective(lemma: str) -> str:
+    """A Russian-spelled place adjective in Ukrainian spelling ("деснянский" -> "деснянський");
+    other words as they are."""
+    for ru, uk in (("ский", "ський"), ("цкий", "цький"), ("зкий", "зький")):
+        if lemma.endswith(ru):
+            return lemma[: -len(ru)] + uk
+    return lemma
+
+
 _TOWN = ("city", "settlement")
 _SMALL = ("village", "settlement")  # places too small to be meant by one word of an unknown name
 
@@ -260,7 +341,7 @@ def _span_candidates(span: tuple[str, ...], gaz: Gazetteer) -> list[Candidate]:
 
 
 def _plausible_single(
-    text: str, toks: Tokens, i: int, candidates: list[Candidate],
+    text: str, toks: Tokens, i: int, candidates: list[Candidate], gaz: Gazetteer,
 ) -> bool:
     """A lone capitalised word is a place unless it reads as something else too and nothing
     (a preposition before it) says it is a place: "Мене" at a sentence start is a pronoun,
@@ -280,11 +361,17 @@ def _plausible_single(
         # a town abroad of under 100,000 (the border towns of the neighbours) only where a
         # preposition says it is a place: "Police detained him" is not the Polish town
         return before in cues().prepositions
-    if not town and i > 0 and _given_name(toks.words[i - 1]) and _joined(text, toks, i - 1, 2) == 2:
+    if not town and _after_given_name(text, toks, i):
         return False  # "Anna Hrytsai": a surname after a given name, not the village Грицаї
     if other == "name":  # "talked to Serhii", "з Тарасом": a name, unless a real town is meant
-        if before not in cues().prepositions and _given_name(toks.words[i]):
-            return False  # "Володимир розповів": the man, not the town of Volodymyr
+        if town and (before in cues().between or (  # "між Ізмаїлом і Рені", "між Рені та
+                before in cues().conjunctions and i >= 3  # Ізмаїлом": a place beside a place
+                and toks.words[i - 3].lower() in cues().between | cues().prepositions)) \
+                and _beside_a_place(toks, i, gaz):
+            return True
+        if (before not in cues().prepositions or _with_someone(before, toks.words[i])) \
+                and _given_name(toks.words[i]):
+            return False  # "Володимир розповів", "з Володимиром": the man, not the town
         return town and not _next_is_capitalised(text, toks, i)
     if _attributive(text, toks, i):  # "Київського вокзалу", "у Миколаївському ТЦК"
         return False
@@ -302,6 +389,30 @@ def _plausible_single(
             and _joined(text, toks, i - 1, 2) == 2:
         return False  # "Часовым Яром" where the whole name was not found: not the village Яр
     return any(c.place.level != "village" for c in candidates)
+
+
+def _after_given_name(text: str, toks: Tokens, i: int) -> bool:
+    """Whether a given name stands right before the word: "Петро Вінницький ОТЦК не любив"
+    is a man's surname, not the oblast's office."""
+    return i > 0 and _given_name(toks.words[i - 1]) and _joined(text, toks, i - 1, 2) == 2
+
+
+def _with_someone(before: str, word: str) -> bool:
+    """Whether "з"/"с" before the word is "with": the word reads as an instrumental and not as a
+    genitive ("з Володимиром", not "з Володимира")."""
+    return before in cues().with_prepositions and reads_as(word, "ablt") \
+        and not reads_as(word, "gent")
+
+
+def _beside_a_place(toks: Tokens, i: int, gaz: Gazetteer) -> bool:
+    """Whether the word joined to this one by a conjunction ("Ізмаїлом і Рені", "Рені та
+    Ізмаїлом") names a place and is no given name."""
+    for k in (i + 2, i - 2):
+        if 0 <= k < len(toks) and toks.words[(i + k) // 2].lower() in cues().conjunctions:
+            other = toks.words[k]
+            if other[:1].isupper() and gaz.word(other).places and not _given_name(other):
+                return True
+    return False
 
 
 def _country_in_a_title(
@@ -397,6 +508,19 @@ def _unique(candidates: list[Candidate]) -> list[Candidate]:
 
 TOWN_POPULATION = 10_000  # a town this large is meant over any namesake village
 MAJOR_CITY = 100_000  # large enough to be meant even where the word has another reading
+
+
+def _anchor(candidates: list[Candidate]) -> str:
+    """The oblast a found place settles for the rest of the text, or "": the one oblast of all
+    its candidates, or a town's of 10,000+ people chosen over namesake villages ("Киев" is
+    also a village in Mykolaiv Oblast; the text's "Подоле" is then Kyiv's district, not the
+    larger Поділ near Poltava)."""
+    pcodes = {c.oblast_pcode for c in candidates}
+    if len(pcodes) == 1:
+        return candidates[0].oblast_pcode
+    best = _choose(candidates, [], 0)
+    return best.oblast_pcode if best.place.level == "city" and \
+        best.population >= TOWN_POPULATION else ""
 
 
 def _choose(candidates: list[Candidate], mentions: list[tuple[int, str]], at: int) -> Candidate:

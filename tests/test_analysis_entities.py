@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from svidok.analysis import analyze, gazetteer
 from svidok.analysis.engine import settle
+from svidok.analysis.redact import redact
 from svidok.domain.annotations import Entity
 
 
@@ -399,10 +400,25 @@ def test_a_units_span_is_the_unit_as_written_and_its_honorific_name_is_kept_apar
     [unit] = of_type(text, "military_unit")
     assert unit.text == span
     assert unit.unit is not None and unit.unit.name == name
-    if name is not None:  # nor is the name a person or a place of its own
+    if name is not None:  # nor is the name a place, nor a private person to redact
         at = text.index(name)
-        assert [e.text for e in analyze(text).entities if e.start < at + len(name) and at < e.end
-                ] == []
+        inside = [e for e in analyze(text).entities if e.start < at + len(name) and at < e.end]
+        assert all(e.type == "person" and e.public_figure and not e.sensitive for e in inside)
+
+
+@pytest.mark.parametrize(("text", "honoree"), [
+    ("Я морпіх, 35-та окрема бригада морської піхоти імені контр-адмірала Михайла "
+     "Остроградського.", "Михайла Остроградського"),
+    ("Його направили в 155-ту окрему механізовану бригаду «Анна Київська».", "Анна Київська"),
+    ("Олег у 24-й окремій механізованій бригаді імені короля Данила.", "Данила"),
+    ("перевели в 93-ю бригаду «Холодный Яр» под Часов Яр", None),  # a place's name, no one's
+])
+def test_the_person_a_unit_is_named_after_is_a_public_figure(
+        text: str, honoree: str | None) -> None:
+    people = [(e.text, e.public_figure) for e in of_type(text, "person")
+              if e.recognizer == "honorific"]
+    assert people == ([(honoree, True)] if honoree else [])
+    assert honoree is None or honoree in redact(text, analyze(text)).text  # stays readable
 
 
 @pytest.mark.parametrize("text", [

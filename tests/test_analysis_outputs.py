@@ -219,7 +219,7 @@ def test_shared_eval_set_meets_the_measured_floors() -> None:
 
 
 def test_project_testimonies_meet_the_issue_targets() -> None:
-    """24 labelled testimonies written for the project (tests/fixtures/testimonies/README.md).
+    """The labelled testimonies written for the project (tests/fixtures/testimonies/README.md).
     Their first measurement, before the engine was changed on them, is in docs/ANALYSIS.md;
     these floors keep what was reached since."""
     report = evaluate.evaluate(Path(__file__).parent / "fixtures" / "testimonies")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 
 from svidok.analysis import language, personal, persons, places, risk, themes, units
 from svidok.domain.annotations import Analysis, Entity
@@ -16,8 +17,11 @@ from svidok.domain.annotations import Analysis, Entity
 # border towns of the neighbours; 6: a country ending the title of a law or a body is no place,
 # separate assault battalions, a driving licence cued by its holder in any case, theme vocabulary;
 # 7: Russian -ым place endings, no village for the later word of a name not found whole, в/у in
-# Ukrainian phrases, negated returns, quoted names of things, a phone kept beside a trunk 8).
-ENGINE_VERSION = "7"
+# Ukrainian phrases, negated returns, quoted names of things, a phone kept beside a trunk 8;
+# 8: places of offices and courts by their adjective, "з" + instrumental is "with", names
+# between places, towns anchoring namesakes, call signs before their cue, a signing name, the
+# people units are named after, theme vocabulary).
+ENGINE_VERSION = "8"
 PRIORITY_UNIT = 58
 PRIORITY_PLACE = 40
 PRIORITY_PERSON = 45
@@ -38,10 +42,20 @@ def analyze(text: str, lang: str | None = None) -> Analysis:
         (PRIORITY_CALL_SIGN if e.recognizer == "call_sign" else PRIORITY_PERSON, e)
         for e in _outside(persons.find(text, blocked), names)
     ]
+    candidates += [(PRIORITY_PERSON, e) for e in _honorees(text, names)]
     entities = settle(candidates)
     found_themes = themes.find(text)
     return Analysis(lang or language.detect(text), entities, found_themes,
                     risk.assess(text, entities, found_themes))
+
+
+def _honorees(text: str, names: list[tuple[int, int]]) -> list[Entity]:
+    """The people units are named after ("бригада імені … Михайла Остроградського", «Анна
+    Київська»): persons, and public figures by what they are honoured for — the unit's name
+    stays readable in a redacted text."""
+    return [replace(e, start=a + e.start, end=a + e.end, recognizer="honorific",
+                    public_figure=True)
+            for a, b in names for e in persons.find(text[a:b]) if e.recognizer == "name"]
 
 
 def _outside(entities: list[Entity], spans: list[tuple[int, int]]) -> list[Entity]:

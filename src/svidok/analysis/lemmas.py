@@ -163,7 +163,7 @@ def qualifies(word: str, following: str) -> bool:
     forms = _adjective_forms(word)
     if not forms or len(following) < 2:
         return False
-    if len(following) >= 2 and following.isupper():
+    if following.isupper():
         return True
     return not forms.isdisjoint(_agreeing_forms(following))
 

@@ -196,8 +196,8 @@ _SIGNATURE_MARKS = ("", ".", "!", "?", "\n", ",", "—", "-")
 def _signature(text: str, toks: Tokens, i: int) -> tuple[int, int] | None:
     """The name that signs a text: its last sentence is a given name alone or with more name
     parts ("… пошта nadia@i.ua. Надія.", "Thanks. Mark."), though the word alone also reads as
-    a word (hope).
-    Letters and messages end so; a sentence of one ordinary word ends few."""
+    a word (hope). Letters and messages end so; few texts end with a sentence of one ordinary
+    word."""
     n = len(toks)
     if n - i > _MAX_PARTS - 1 or text[toks.ends[-1] :].strip(" .!\t\r\n") or \
             (_part(toks.words[i]) or frozenset()).isdisjoint(("given", "ambiguous")) or \

@@ -134,7 +134,8 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     lex = lexicon()
     inside = {pos for s, e in [*(blocked or []), *_thing_names(text, lex)] for pos in range(s, e)}
     toks = tokens(text)
-    found = [*_call_signs(text, lex), *_call_signs_before(text, toks, lex, inside)]
+    lower = text.lower()  # for the cues' substring searches
+    found = [*_call_signs(text, lower, lex), *_call_signs_before(text, lower, toks, lex, inside)]
     free = 0  # the first token not inside a name found already
     starts = capitalised(text)
     # C-level loops over lru caches: most capitalised words (sentence starts) cannot be a name
@@ -142,7 +143,7 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     startable = list(compress(starts, can_start))
     # a word after a cue starts a name though it looks like none alone ("My name is Moroz",
     # "Captain Melnyk")
-    cued, cued_lower = _after_cues(text, toks, lex)
+    cued, cued_lower = _after_cues(text, lower, toks, lex)
     cued_lower += chatnames.after_relatives(text, toks, _given)
     if cued := cued - set(startable):
         startable = sorted(set(startable) | cued)
@@ -237,8 +238,8 @@ def _surnames_again(
             and not name_lemmas(toks.words[i]).isdisjoint(surnames)]
 
 
-def _call_signs(text: str, lex: Lexicon) -> Iterator[Entity]:
-    for match in cued(lex.call_sign, text, text.lower(), lex.call_sign_cues):
+def _call_signs(text: str, lower: str, lex: Lexicon) -> Iterator[Entity]:
+    for match in cued(lex.call_sign, text, lower, lex.call_sign_cues):
         group = 1 if match.group(1) is not None else 2
         start, end = match.span(group)
         yield Entity(start, end, match.group(group), "person", "call_sign")
@@ -253,15 +254,16 @@ _LIST_WORDS = frozenset({"и", "і", "й", "та", "and"})
 
 
 def _call_signs_before(
-    text: str, toks: Tokens, lex: Lexicon, inside: set[int],
+    text: str, lower: str, toks: Tokens, lex: Lexicon, inside: set[int],
 ) -> list[Entity]:
     """Capitalised words listed right before a call-sign cue set off by a bracket or a dash:
     "погибли Лёха и Малой (это позывные)" — the cue names them after the fact. The list's
     words are joined by commas or a conjunction; a pronoun or conjunction is not a sign, nor a
     place, nor anything before a cue that names its sign after it ("у Бахмуті (позивний
     «Грек»)")."""
-    lower = text.lower()
     signs: list[Entity] = []
+    if len(lower) != len(text):  # lower-casing moved the offsets (a rare letter, "İ")
+        return signs
     for cue in _LISTED_CUES:
         at = lower.find(cue)
         while at >= 0:
@@ -491,11 +493,12 @@ def _sentence_start(text: str, start: int) -> bool:
     return mark_before(text, start) in ("", ".", "!", "?", "\n", ":", "—", "«", '"')
 
 
-def _after_cues(text: str, toks: Tokens, lex: Lexicon) -> tuple[set[int], list[int]]:
+def _after_cues(
+    text: str, lower: str, toks: Tokens, lex: Lexicon,
+) -> tuple[set[int], list[int]]:
     """The capitalised words right after a strong name cue, and the lower-case words there
     that a dictionary reads as a given name (found by substring search: the cues are few and
     most texts have none)."""
-    lower = text.lower()
     found: set[int] = set()
     lower_case: list[int] = []
     if len(lower) != len(text):  # lower-casing moved the offsets (a rare letter, "İ"): then

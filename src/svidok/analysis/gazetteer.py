@@ -225,3 +225,11 @@ def write(path: Path, rows: list[list[str]]) -> None:
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     return Gazetteer()
+
+
+def unique(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates less repeats of one place (same code and English name), in order."""
+    seen: dict[tuple[str, str], Candidate] = {}
+    for c in candidates:
+        seen.setdefault((c.place.code, c.place.name_en), c)
+    return list(seen.values())

@@ -144,6 +144,17 @@ def _known(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
     return _parse(word, lang)
 
 
+# Closed word classes: pronouns, prepositions, conjunctions, particles, interjections
+CLOSED_CLASSES = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "INTJ"})
+
+
+@lru_cache(maxsize=10_000)
+def closed_class(word: str) -> bool:
+    """Whether a dictionary (uk or ru) reads the word as a pronoun, preposition, conjunction,
+    particle or interjection."""
+    return any(grammemes(r) & CLOSED_CLASSES for lang in ("uk", "ru") for r in known(word, lang))
+
+
 def reads_as(word: str, grammeme: str) -> bool:
     """Whether a dictionary (uk or ru) reads the word with this grammeme ("Name", "Patr",
     "Geox", "gent")."""

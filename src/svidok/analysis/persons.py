@@ -17,15 +17,15 @@ from __future__ import annotations
 import gzip
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
-from svidok.analysis import chatnames
-from svidok.analysis.lemmas import forms, grammemes, known, parse, qualifies
+from svidok.analysis import callsigns, chatnames
+from svidok.analysis.lemmas import CLOSED_CLASSES, grammemes, known, parse, qualifies
 from svidok.analysis.placekeys import normalise, word_keys
-from svidok.analysis.tokens import Tokens, capitalised, cued, mark_before, occurrences, tokens
+from svidok.analysis.tokens import Tokens, capitalised, is_capitalised, mark_before, tokens
 from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Entity
 
@@ -35,7 +35,6 @@ _POSSESSIVE = re.compile(r"['’]s$")  # "Olena's"
 # never names, whatever other reading they have. An adverb, predicative or numeral is not one
 # either ("Далі", "Потім") unless one dictionary reads the word as a name and not as those:
 # Бойко is a surname to the Ukrainian dictionary and also an adverb to the Russian one.
-_CLOSED_CLASSES = frozenset({"CONJ", "PREP", "PRCL", "NPRO", "INTJ"})
 _ADVERBIAL = frozenset({"ADVB", "PRED", "NUMR"})
 # A call sign after its cue: one or two words in quotes (in any case: chats write «кабан»), or
 # capitalised without them. An apostrophe or a hyphen belongs to a word only inside it: the
@@ -135,7 +134,8 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     inside = {pos for s, e in [*(blocked or []), *_thing_names(text, lex)] for pos in range(s, e)}
     toks = tokens(text)
     lower = text.lower()  # for the cues' substring searches
-    found = [*_call_signs(text, lower, lex), *_call_signs_before(text, lower, toks, lex, inside)]
+    found = [*callsigns.after_cue(text, lower, lex.call_sign, lex.call_sign_cues),
+             *callsigns.listed_before(text, lower, toks, lex.call_sign, inside)]
     free = 0  # the first token not inside a name found already
     starts = capitalised(text)
     # C-level loops over lru caches: most capitalised words (sentence starts) cannot be a name
@@ -169,7 +169,7 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
         found.append(Entity(start, end, text[start:end], "person", "name",
                             public_figure=_public(toks.words[i:j], lex)))
     found += _nicknames(text, found)
-    found += _call_signs_again(text, toks, [e for e in found if e.recognizer == "call_sign"])
+    found += callsigns.again(text, toks, [e for e in found if e.recognizer == "call_sign"])
     return found
 
 
@@ -236,86 +236,6 @@ def _surnames_again(
     return [(i, i + 1) for i in starts
             if i not in taken and toks.starts[i] not in inside
             and not name_lemmas(toks.words[i]).isdisjoint(surnames)]
-
-
-def _call_signs(text: str, lower: str, lex: Lexicon) -> Iterator[Entity]:
-    for match in cued(lex.call_sign, text, lower, lex.call_sign_cues):
-        group = 1 if match.group(1) is not None else 2
-        start, end = match.span(group)
-        yield Entity(start, end, match.group(group), "person", "call_sign")
-
-
-# "Лёха и Малой (это позывные)", "Кабан і Сова — це позивні", "Bear and Wolf (call signs)": a
-# cue after the signs, set off by a bracket or a dash, with a pronoun or two between
-_LISTED_CUES = ("позивн", "позывн", "call sign", "callsign")
-_BEFORE_CUE = re.compile(r"\s*[(—–-]\s*(?:(?:это|це|то|все|усі|всё|їхні|их|its|their|are|were|"
-                         r"both)\s+)*$", re.IGNORECASE)
-_LIST_WORDS = frozenset({"и", "і", "й", "та", "and"})
-
-
-def _call_signs_before(
-    text: str, lower: str, toks: Tokens, lex: Lexicon, inside: set[int],
-) -> list[Entity]:
-    """Capitalised words listed right before a call-sign cue set off by a bracket or a dash:
-    "погибли Лёха и Малой (это позывные)" — the cue names them after the fact. The list's
-    words are joined by commas or a conjunction; a pronoun or conjunction is not a sign, nor a
-    place, nor anything before a cue that names its sign after it ("у Бахмуті (позивний
-    «Грек»)")."""
-    signs: list[Entity] = []
-    if len(lower) != len(text):  # lower-casing moved the offsets (a rare letter, "İ")
-        return signs
-    for cue in _LISTED_CUES:
-        at = lower.find(cue)
-        while at >= 0:
-            mark = _BEFORE_CUE.search(text, max(0, at - 30), at)
-            k = -1
-            if mark is not None and lex.call_sign.match(text, at) is None:
-                k = bisect_left(toks.starts, mark.start()) - 1
-            while k >= 0 and _capitalised(toks.words[k]) and not _closed_class(toks.words[k]) \
-                    and toks.starts[k] not in inside:
-                signs.append(Entity(toks.starts[k], toks.ends[k], toks.words[k], "person",
-                                    "call_sign"))
-                k = _previous_in_list(text, toks, k)
-            at = lower.find(cue, at + len(cue))
-    return signs
-
-
-def _previous_in_list(text: str, toks: Tokens, k: int) -> int:
-    """The word before word ``k`` in a list joined by commas or a conjunction ("Кабан, Лис і
-    Сова"), or -1."""
-    if k == 0:
-        return -1
-    gap = text[toks.ends[k - 1] : toks.starts[k]].strip()
-    if gap == ",":
-        return k - 1
-    if gap == "" and k >= 2 and toks.words[k - 1] in _LIST_WORDS \
-            and text[toks.ends[k - 2] : toks.starts[k - 1]].strip() in ("", ","):
-        return k - 2
-    return -1
-
-
-@lru_cache(maxsize=10_000)
-def _closed_class(word: str) -> bool:
-    """Whether a dictionary reads the word as a pronoun, conjunction, preposition or particle."""
-    return any(grammemes(r) & _CLOSED_CLASSES for lang in ("uk", "ru") for r in known(word, lang))
-
-
-def _call_signs_again(text: str, toks: Tokens, signs: list[Entity]) -> list[Entity]:
-    """Later mentions of a call sign without its cue ("як і «Кабан»", "у Кабана"): any
-    capitalised form of a one-word call sign, or the exact words of a longer one."""
-    if not signs:
-        return []
-    taken = {sign.start for sign in signs}
-    keys = {k for sign in signs if " " not in sign.text for k in forms(sign.text)}
-    again = [
-        Entity(toks.starts[i], toks.ends[i], toks.words[i], "person", "call_sign")
-        for i in capitalised(text)
-        if toks.starts[i] not in taken and not forms(toks.words[i]).isdisjoint(keys)
-    ]
-    for sign in {s.text for s in signs if " " in s.text}:
-        again += [Entity(at, at + len(sign), sign, "person", "call_sign")
-                  for at in occurrences(text, sign) if at not in taken]
-    return again
 
 
 def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -> int:
@@ -417,7 +337,7 @@ def _part(word: str) -> frozenset[str] | None:
     one: a lower-case word, or a word in capitals that no dictionary reads as a name. Official
     papers write surnames in capitals ("ПЕТРЕНКО Іван Іванович", "ТКАЧЕНКО О.В."); "ДПСУ" and
     "ВИРОК" are not names, and three capitals are an acronym ("ГУК", the treasury, not Гук)."""
-    if _capitalised(word):
+    if is_capitalised(word):
         return _kinds(word)
     if len(word) >= 4 and word.isupper() and word.replace("-", "").isalpha():
         kinds = _kinds(word.capitalize())
@@ -449,7 +369,7 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
             name_only_somewhere = name_only_somewhere or (not here and any(
                 tags & {"Name", "Surn", "Patr"} for tags in readings))
             for tags in readings:  # "Саше": the Name reading is 14th
-                if tags & _CLOSED_CLASSES:
+                if tags & CLOSED_CLASSES:
                     return set()  # "Але", "Коли": a conjunction first, whatever else it may be
                 if "Name" in tags:
                     kinds.add("given")
@@ -483,10 +403,6 @@ def _given(word: str) -> bool:
 
 def _public(parts: list[str], lex: Lexicon) -> bool:
     return any(not word_keys(word).isdisjoint(lex.public) for word in parts)
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and not word.isupper()
 
 
 def _sentence_start(text: str, start: int) -> bool:

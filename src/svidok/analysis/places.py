@@ -13,49 +13,21 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from svidok.analysis import lexicons
-from svidok.analysis.gazetteer import Candidate, Gazetteer, load
-from svidok.analysis.lemmas import grammemes, known, parse, qualifies, reads_as
+from svidok.analysis.adjectival import front_sector, office_kind, office_place, office_words
+from svidok.analysis.gazetteer import Candidate, Gazetteer, load, unique
+from svidok.analysis.lemmas import CLOSED_CLASSES, grammemes, known, qualifies, reads_as
 from svidok.analysis.persons import lexicon
+from svidok.analysis.placecues import cased, cues
 from svidok.analysis.placekeys import lookup_keys, name_keys, normalise, word_keys
 from svidok.analysis.tokens import Tokens, capitalised, in_lower_case, mark_before, tokens, words
-from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Place
 
 _MAX_WORDS = 4
-_FUNCTION_WORDS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "INTJ"})
 _LATIN = re.compile(r"[A-Za-z'’-]+")
-
-
-@dataclass(frozen=True)
-class Cues:
-    prepositions: frozenset[str]
-    genitive_prepositions: frozenset[str]
-    settlement_nouns: frozenset[str]
-    settlement_abbreviations: frozenset[str]
-    street_nouns: frozenset[str]
-    oblast_nouns: frozenset[str]
-    direction_nouns: frozenset[str]
-    between: frozenset[str]
-    conjunctions: frozenset[str]
-    with_prepositions: frozenset[str]
-    office_raion_words: frozenset[str]
-    office_city_words: frozenset[str]
-    office_oblast_words: frozenset[str]
-    poi_nouns: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def cues() -> Cues:
-    raw = load_yaml("gazetteer", "cues.yaml")
-    return Cues(*(frozenset(raw[k]) for k in
-                  ("prepositions", "genitive_prepositions", "settlement_nouns",
-                   "settlement_abbreviations", "street_nouns", "oblast_nouns", "direction_nouns",
-                   "between", "conjunctions", "with_prepositions", "office_raion_words",
-                   "office_city_words", "office_oblast_words", "poi_nouns")))
 
 
 def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
@@ -63,7 +35,7 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     toks = tokens(text)
     texts = words(text)
     found: list[tuple[int, int, list[Candidate]]] = []
-    oblast_nouns, direction_nouns = _cased(cues().oblast_nouns), _cased(cues().direction_nouns)
+    oblast_nouns, direction_nouns = cased(cues().oblast_nouns), cased(cues().direction_nouns)
     # A place starts at a word before "область" or "напрямку" (in lower, title or capital
     # letters), or at a capitalised word that names a place or begins a longer name. Most
     # capitalised words (sentence starts, names) are neither: one memoised look-up each says so.
@@ -73,7 +45,7 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     caps = capitalised(text)
     hits_at = map(gaz.word, map(texts.__getitem__, caps))
     live = [i for i, hits in zip(caps, hits_at, strict=True) if hits.places or hits.starts_name]
-    offices = _office_words()
+    offices = office_words()
     before_offices = [k for k in itertools.compress(range(-1, len(texts) - 1),
                                                     map(offices.__contains__, texts))
                       if k >= 0 and texts[k][:1].isupper()]
@@ -87,12 +59,12 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
         if i < free:
             continue
         following = texts[i + 1] if i + 1 < len(texts) else ""
-        if following in direction_nouns and (sector := _front_sector(texts[i], gaz)):
+        if following in direction_nouns and (sector := front_sector(texts[i], gaz)):
             found.append((i, i + 1, sector))
             free = i + 2
             continue
         if following in offices and not _after_given_name(text, toks, i) and (
-                office := _office_place(texts[i], _office_kind(following), gaz)):
+                office := office_place(texts[i], office_kind(following), gaz)):
             n = 2 if following.lower() in cues().poi_nouns else 1
             found.append((i, i + n, office))
             at_offices.add(i)
@@ -161,7 +133,7 @@ def _named_only_as_place(word: str, gaz: Gazetteer) -> list[Candidate]:
             readings and all("Geox" in r.tag for r in readings)
             for readings in (known(word, "uk"), known(word, "ru"))):
         return []
-    return _unique(gaz.word(word).places)
+    return unique(gaz.word(word).places)
 
 
 @lru_cache(maxsize=10_000)
@@ -169,7 +141,7 @@ def _major_city(word: str, gaz: Gazetteer) -> list[Candidate]:
     if not word.islower() or any(r.tag.POS not in ("NOUN", "ADJF") for lang in ("uk", "ru")
                                  for r in known(word, lang)):
         return []
-    return _unique([c for c in gaz.word(word).places if c.place.level == "city"
+    return unique([c for c in gaz.word(word).places if c.place.level == "city"
                     and not c.place.foreign and c.population >= MAJOR_CITY])
 
 
@@ -208,7 +180,7 @@ def _match_at(text: str, toks: Tokens, i: int, gaz: Gazetteer) -> Match | None:
         if candidates:
             return i + n, candidates
     if hits.places and _plausible_single(text, toks, i, hits.places, gaz):
-        return i + 1, _unique(hits.places)
+        return i + 1, unique(hits.places)
     return None
 
 
@@ -223,105 +195,7 @@ def _oblast_phrase(toks: Tokens, i: int, gaz: Gazetteer) -> Match | None:
     return i + 2, [Candidate(place, 0, oblast.pcode)]
 
 
-_ADJECTIVE_ENDINGS = ("ський", "ский", "цький", "цкий", "зький", "зкий")
-
-
-@lru_cache(maxsize=8)
-def _cased(words: frozenset[str]) -> frozenset[str]:
-    """The words as written in any of the usual cases, so tokens need no lower() each."""
-    return frozenset(v for w in words for v in (w, w.capitalize(), w.upper()))
-
-
-def _front_sector(word: str, gaz: Gazetteer) -> list[Candidate]:
-    """The place an adjective names a front sector after: the Ukrainian oblast it is the
-    adjective of ("донецькому", "харківському" -> the region, not its capital); else
-    "покровському" -> Покровськ, "бахмутском" -> Бахмут, "курахівському" -> Курахове,
-    "рубцовском" -> Рубці (a village whose name is plural: Рубці/Рубцы). A front runs through
-    Ukraine: a town there comes first, then a village there, and a foreign town (Рубцовск is
-    in Siberia) only when neither exists."""
-    lemmas = {r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
-              if "ADJF" in grammemes(r)}
-    oblast = gaz.oblast_by_adjective(frozenset(lemmas))
-    if oblast is not None:  # the front across a region, not its capital
-        place = Place(word, oblast.label, "oblast", oblast.pcode, oblast.label, oblast.iso)
-        return [Candidate(place, 0, oblast.pcode)]
-    names = {normalise(n) for lemma in lemmas for n in _sector_names(lemma)}
-    found = [c for n in names for c in gaz.lookup(n)]
-    for tier in (_TOWN, ("village",)):
-        here = [c for c in found if c.place.level in tier and not c.place.foreign]
-        if here:
-            return _unique(here)
-    return _unique([c for c in found if c.place.level in _TOWN])
-
-
-@lru_cache(maxsize=1)
-def _office_words() -> frozenset[str]:
-    c = cues()
-    return _cased(c.office_raion_words | c.office_city_words | c.office_oblast_words | c.poi_nouns)
-
-
-def _office_kind(word: str) -> str:
-    lower = word.lower()
-    c = cues()
-    if lower in c.office_raion_words:
-        return "raion"
-    return "oblast" if word in c.office_oblast_words or lower in c.office_oblast_words else "city"
-
-
-@lru_cache(maxsize=10_000)
-def _office_place(word: str, kind: str, gaz: Gazetteer) -> list[Candidate]:
-    """The place a place adjective names before an office word (``office_*_words`` and
-    ``poi_nouns`` in cues.yaml): before "обласний" or "ОТЦК" the oblast it is the adjective of;
-    before "районний" the raion or city district of that name ("Черкаського районного" ->
-    Черкаський район), else the city; before "міський", "суд", "ТЦК" or "полігон" the city
-    ("Ізмаїльського ТЦК", "Яворівський полігон"), else the raion or district ("Деснянский ТЦК").
-    Only adjectives formed like place adjectives, and only cities, raions and districts: a
-    village's name is too often the adjective of something else."""
-    lemmas = frozenset(r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
-                       if "ADJF" in grammemes(r) and r.normal_form.endswith(_ADJECTIVE_ENDINGS))
-    if not lemmas:
-        return []
-    if kind == "oblast" and (oblast := gaz.oblast_by_adjective(lemmas)) is not None:
-        place = Place(word, oblast.label, "oblast", oblast.pcode, oblast.label, oblast.iso)
-        return [Candidate(place, 0, oblast.pcode)]
-    raions = [c for lemma in lemmas for name in (lemma, _ukrainian_adjective(lemma))
-              for c in gaz.lookup(normalise(name + " район"))
-              if c.place.level in ("raion", "district")]
-    cities = [c for lemma in lemmas for n in _sector_names(lemma) for c in gaz.lookup(normalise(n))
-              if c.place.level == "city" and not c.place.foreign]
-    for group in (raions, cities) if kind == "raion" else (cities, raions):
-        if group:
-            return _unique(group)
-    return []
-
-
-def _ukrainian_adjective(lemma: str) -> str:
-    """A Russian-spelled place adjective in Ukrainian spelling ("деснянский" -> "деснянський");
-    other words as they are."""
-    for ru, uk in (("ский", "ський"), ("цкий", "цький"), ("зкий", "зький")):
-        if lemma.endswith(ru):
-            return lemma[: -len(ru)] + uk
-    return lemma
-
-
-_TOWN = ("city", "settlement")
 _SMALL = ("village", "settlement")  # places too small to be meant by one word of an unknown name
-
-
-def _sector_names(lemma: str) -> set[str]:
-    """The names a place adjective can come from: покровський <- Покровськ, торецький <-
-    Торецьк, лиманський <- Лиман, курахівський <- Курахове, гуляйпільський <- Гуляйполе,
-    новопавлівський <- Новопавлівка, рубцівський/рубцовский <- Рубці/Рубцы."""
-    ending = next((e for e in _ADJECTIVE_ENDINGS if lemma.endswith(e)), None)
-    if ending is None:
-        return set()
-    stem = lemma[: -len(ending)]  # покров, торе, лиман, курахів, гуляйпіль
-    o = stem.replace("і", "о")
-    names = {lemma[:-2], stem, stem + "ськ", stem + "ск", o + "е", o + "о", stem + "ка",
-             o.removesuffix("ь") + "е"}
-    if stem.endswith(("ов", "ів", "ев")):  # a plural name
-        names |= {stem[:-2] + end for end in ("і", "и", "ы")}
-    return names
 
 
 def _joined(text: str, toks: Tokens, i: int, most: int) -> int:
@@ -336,7 +210,7 @@ def _joined(text: str, toks: Tokens, i: int, most: int) -> int:
 def _span_candidates(span: tuple[str, ...], gaz: Gazetteer) -> list[Candidate]:
     """The places a run of words names (cached: a gazetteer does not change while loaded), in
     the order of their keys, so that a tie is broken the same way in every process."""
-    return _unique([c for key in sorted(lookup_keys(list(span), gaz.first_words))
+    return unique([c for key in sorted(lookup_keys(list(span), gaz.first_words))
                     for c in gaz.lookup(key)])
 
 
@@ -473,7 +347,7 @@ def _other_reading(word: str) -> str | None:
             if "Geox" in reading.tag:
                 continue
             tags = grammemes(reading)
-            if tags & _FUNCTION_WORDS:
+            if tags & CLOSED_CLASSES:
                 return "function"
             if tags & {"Name", "Surn", "Patr"}:
                 other = "name"
@@ -497,13 +371,6 @@ def _given_name(word: str) -> bool:
 def _geographic(word: str) -> bool:
     """Whether a dictionary reads the word as a toponym (pymorphy3's Geox); memoised."""
     return reads_as(word, "Geox")
-
-
-def _unique(candidates: list[Candidate]) -> list[Candidate]:
-    seen: dict[tuple[str, str], Candidate] = {}
-    for c in candidates:
-        seen.setdefault((c.place.code, c.place.name_en), c)
-    return list(seen.values())
 
 
 TOWN_POPULATION = 10_000  # a town this large is meant over any namesake village

@@ -88,6 +88,11 @@ def in_lower_case(text: str) -> bool:
     return lower > len(starts) - lower
 
 
+def is_capitalised(word: str) -> bool:
+    """Whether a word is capitalised and not all in capitals ("Кабан", not "ДПСУ")."""
+    return word[:1].isupper() and not word.isupper()
+
+
 def mark_before(text: str, start: int) -> str:
     """The last character before ``start`` that is not white space ("" at the text's start);
     ``text[:start].rstrip()[-1:]`` without copying the text before it."""

@@ -1,0 +1,107 @@
+"""Places named by an adjective: a front sector ("на покровському напрямку") and the place of an
+office, a court or a training ground ("Черкаського районного ТЦК", "Яворівський полігон")."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from svidok.analysis.gazetteer import Candidate, Gazetteer, unique
+from svidok.analysis.lemmas import grammemes, parse
+from svidok.analysis.placecues import cased, cues
+from svidok.analysis.placekeys import normalise
+from svidok.domain.annotations import Place
+
+_TOWN = ("city", "settlement")
+_ADJECTIVE_ENDINGS = ("ський", "ский", "цький", "цкий", "зький", "зкий")
+
+
+def front_sector(word: str, gaz: Gazetteer) -> list[Candidate]:
+    """The place an adjective names a front sector after: the Ukrainian oblast it is the
+    adjective of ("донецькому", "харківському" -> the region, not its capital); else
+    "покровському" -> Покровськ, "бахмутском" -> Бахмут, "курахівському" -> Курахове,
+    "рубцовском" -> Рубці (a village whose name is plural: Рубці/Рубцы). A front runs through
+    Ukraine: a town there comes first, then a village there, and a foreign town (Рубцовск is
+    in Siberia) only when neither exists."""
+    lemmas = {r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
+              if "ADJF" in grammemes(r)}
+    oblast = gaz.oblast_by_adjective(frozenset(lemmas))
+    if oblast is not None:  # the front across a region, not its capital
+        place = Place(word, oblast.label, "oblast", oblast.pcode, oblast.label, oblast.iso)
+        return [Candidate(place, 0, oblast.pcode)]
+    names = {normalise(n) for lemma in lemmas for n in _sector_names(lemma)}
+    found = [c for n in names for c in gaz.lookup(n)]
+    for tier in (_TOWN, ("village",)):
+        here = [c for c in found if c.place.level in tier and not c.place.foreign]
+        if here:
+            return unique(here)
+    return unique([c for c in found if c.place.level in _TOWN])
+
+
+@lru_cache(maxsize=1)
+def office_words() -> frozenset[str]:
+    """The words after which a place adjective names an office's place, in any usual case."""
+    c = cues()
+    return cased(c.office_raion_words | c.office_city_words | c.office_oblast_words | c.poi_nouns)
+
+
+def office_kind(word: str) -> str:
+    """What an office word says the adjective before it names: "raion", "oblast" or "city"."""
+    lower = word.lower()
+    c = cues()
+    if lower in c.office_raion_words:
+        return "raion"
+    return "oblast" if word in c.office_oblast_words or lower in c.office_oblast_words else "city"
+
+
+@lru_cache(maxsize=10_000)
+def office_place(word: str, kind: str, gaz: Gazetteer) -> list[Candidate]:
+    """The place a place adjective names before an office word (``office_*_words`` and
+    ``poi_nouns`` in cues.yaml): before "обласний" or "ОТЦК" the oblast it is the adjective of;
+    before "районний" the raion or city district of that name ("Черкаського районного" ->
+    Черкаський район), else the city; before "міський", "суд", "ТЦК" or "полігон" the city
+    ("Ізмаїльського ТЦК", "Яворівський полігон"), else the raion or district ("Деснянский ТЦК").
+    Only adjectives formed like place adjectives, and only cities, raions and districts: a
+    village's name is too often the adjective of something else."""
+    lemmas = frozenset(r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
+                       if "ADJF" in grammemes(r) and r.normal_form.endswith(_ADJECTIVE_ENDINGS))
+    if not lemmas:
+        return []
+    if kind == "oblast" and (oblast := gaz.oblast_by_adjective(lemmas)) is not None:
+        place = Place(word, oblast.label, "oblast", oblast.pcode, oblast.label, oblast.iso)
+        return [Candidate(place, 0, oblast.pcode)]
+    raions = [c for lemma in lemmas for name in (lemma, _ukrainian_adjective(lemma))
+              for c in gaz.lookup(normalise(name + " район"))
+              if c.place.level in ("raion", "district")]
+    cities = [c for lemma in lemmas for n in _sector_names(lemma) for c in gaz.lookup(normalise(n))
+              if c.place.level == "city" and not c.place.foreign]
+    for group in (raions, cities) if kind == "raion" else (cities, raions):
+        if group:
+            return unique(group)
+    return []
+
+
+def _ukrainian_adjective(lemma: str) -> str:
+    """A Russian-spelled place adjective in Ukrainian spelling ("деснянский" -> "деснянський");
+    other words as they are."""
+    for ru, uk in (("ский", "ський"), ("цкий", "цький"), ("зкий", "зький")):
+        if lemma.endswith(ru):
+            return lemma[: -len(ru)] + uk
+    return lemma
+
+
+
+
+def _sector_names(lemma: str) -> set[str]:
+    """The names a place adjective can come from: покровський <- Покровськ, торецький <-
+    Торецьк, лиманський <- Лиман, курахівський <- Курахове, гуляйпільський <- Гуляйполе,
+    новопавлівський <- Новопавлівка, рубцівський/рубцовский <- Рубці/Рубцы."""
+    ending = next((e for e in _ADJECTIVE_ENDINGS if lemma.endswith(e)), None)
+    if ending is None:
+        return set()
+    stem = lemma[: -len(ending)]  # покров, торе, лиман, курахів, гуляйпіль
+    o = stem.replace("і", "о")
+    names = {lemma[:-2], stem, stem + "ськ", stem + "ск", o + "е", o + "о", stem + "ка",
+             o.removesuffix("ь") + "е"}
+    if stem.endswith(("ов", "ів", "ев")):  # a plural name
+        names |= {stem[:-2] + end for end in ("і", "и", "ы")}
+    return names

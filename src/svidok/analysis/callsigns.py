@@ -1,0 +1,91 @@
+"""Call signs: after their cue ("позивний «Кабан»", "call sign 'Bear'"), listed before one
+("Лёха и Малой (это позывные)"), and mentioned again without it ("у Кабана"). The cue pattern
+is built with the name lexicon (``persons.lexicon``)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from svidok.analysis.lemmas import closed_class, forms
+from svidok.analysis.tokens import Tokens, capitalised, cued, is_capitalised, occurrences
+from svidok.domain.annotations import Entity
+
+
+def after_cue(
+    text: str, lower: str, pattern: re.Pattern[str], cues: tuple[str, ...],
+) -> Iterator[Entity]:
+    """Call signs after their cue (``pattern``, every match of which begins with one of
+    ``cues``): "позивний «Кабан»", "call sign 'Bear'"."""
+    for match in cued(pattern, text, lower, cues):
+        group = 1 if match.group(1) is not None else 2
+        start, end = match.span(group)
+        yield Entity(start, end, match.group(group), "person", "call_sign")
+
+
+# "Лёха и Малой (это позывные)", "Кабан і Сова — це позивні", "Bear and Wolf (call signs)": a
+# cue after the signs, set off by a bracket or a dash, with a pronoun or two between
+_LISTED_CUES = ("позивн", "позывн", "call sign", "callsign")
+_BEFORE_CUE = re.compile(r"\s*[(—–-]\s*(?:(?:это|це|то|все|усі|всё|їхні|их|its|their|are|were|"
+                         r"both)\s+)*$", re.IGNORECASE)
+_LIST_WORDS = frozenset({"и", "і", "й", "та", "and"})
+
+
+def listed_before(
+    text: str, lower: str, toks: Tokens, pattern: re.Pattern[str], inside: set[int],
+) -> list[Entity]:
+    """Capitalised words listed right before a call-sign cue set off by a bracket or a dash:
+    "погибли Лёха и Малой (это позывные)" — the cue names them after the fact. The list's
+    words are joined by commas or a conjunction; a pronoun or conjunction is not a sign, nor a
+    place, nor anything before a cue that names its sign after it ("у Бахмуті (позивний
+    «Грек»)")."""
+    signs: list[Entity] = []
+    if len(lower) != len(text):  # lower-casing moved the offsets (a rare letter, "İ")
+        return signs
+    for cue in _LISTED_CUES:
+        at = lower.find(cue)
+        while at >= 0:
+            mark = _BEFORE_CUE.search(text, max(0, at - 30), at)
+            k = -1
+            if mark is not None and pattern.match(text, at) is None:
+                k = bisect_left(toks.starts, mark.start()) - 1
+            while k >= 0 and is_capitalised(toks.words[k]) and not closed_class(toks.words[k]) \
+                    and toks.starts[k] not in inside:
+                signs.append(Entity(toks.starts[k], toks.ends[k], toks.words[k], "person",
+                                    "call_sign"))
+                k = _previous_in_list(text, toks, k)
+            at = lower.find(cue, at + len(cue))
+    return signs
+
+
+def _previous_in_list(text: str, toks: Tokens, k: int) -> int:
+    """The word before word ``k`` in a list joined by commas or a conjunction ("Кабан, Лис і
+    Сова"), or -1."""
+    if k == 0:
+        return -1
+    gap = text[toks.ends[k - 1] : toks.starts[k]].strip()
+    if gap == ",":
+        return k - 1
+    if gap == "" and k >= 2 and toks.words[k - 1] in _LIST_WORDS \
+            and text[toks.ends[k - 2] : toks.starts[k - 1]].strip() in ("", ","):
+        return k - 2
+    return -1
+
+
+def again(text: str, toks: Tokens, signs: list[Entity]) -> list[Entity]:
+    """Later mentions of a call sign without its cue ("як і «Кабан»", "у Кабана"): any
+    capitalised form of a one-word call sign, or the exact words of a longer one."""
+    if not signs:
+        return []
+    taken = {sign.start for sign in signs}
+    keys = {k for sign in signs if " " not in sign.text for k in forms(sign.text)}
+    again = [
+        Entity(toks.starts[i], toks.ends[i], toks.words[i], "person", "call_sign")
+        for i in capitalised(text)
+        if toks.starts[i] not in taken and not forms(toks.words[i]).isdisjoint(keys)
+    ]
+    for sign in {s.text for s in signs if " " in s.text}:
+        again += [Entity(at, at + len(sign), sign, "person", "call_sign")
+                  for at in occurrences(text, sign) if at not in taken]
+    return again

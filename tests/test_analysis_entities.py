@@ -393,6 +393,13 @@ def test_units_are_found_and_canonicalised(text: str, canonical: str) -> None:
     ("в 155-й механизированной бригаде «Анна Киевская».", "155-й механизированной бригаде",
      "Анна Киевская"),
     ("служив у 47 ОМБр, потім", "47 ОМБр", None),
+    # English writes a known formation's name after it without quotes (units.yaml names_en)
+    ("Sent to the 93rd Mechanized Brigade Kholodnyi Yar after training.",
+     "93rd Mechanized Brigade", "Kholodnyi Yar"),
+    ("He joined the 24th Mechanized Brigade King Danylo in Lviv.", "24th Mechanized Brigade",
+     "King Danylo"),
+    ("He joined the 24th Mechanized Brigade. Danylo met him there.", "24th Mechanized Brigade",
+     None),  # a new sentence: a man, not the brigade's name
 ])
 def test_a_units_span_is_the_unit_as_written_and_its_honorific_name_is_kept_apart(
     text: str, span: str, name: str | None,
@@ -886,3 +893,68 @@ def test_a_city_named_in_the_text_settles_a_namesake_district() -> None:
     text = "Отвезли на сборный пункт на Подоле. Адрес мамы: г. Киев."
     assert [(p.text, p.place.oblast) for p in of_type(text, "place")] == [
         ("Подоле", "Kyiv City"), ("Киев", "Kyiv City")]
+
+
+@pytest.mark.parametrize(("text", "surface", "name_uk"), [
+    # the Russian locative of a -ский/-цкий town the dictionaries lack
+    ("Сейчас он дома в Кропивницком.", "Кропивницком", "Кропивницький"),
+    # a hyphenated name inflected in both parts
+    ("Передали в ТЦК в Могилёве-Подольском.", "Могилёве-Подольском", "Могилів-Подільський"),
+    ("Мы были в Белгороде-Днестровском.", "Белгороде-Днестровском", "Білгород-Дністровський"),
+    ("Жили в Каменце-Подольском.", "Каменце-Подольском", "Кам'янець-Подільський"),
+    # -ів towns alternate і/о: Васильків, у Василькові (also a dative of Василько)
+    ("Відвезли на збірний пункт у Василькові.", "Василькові", "Васильків"),
+    ("Поїхали до Василькова.", "Василькова", "Васильків"),
+])
+def test_case_forms_the_dictionaries_lack_find_their_town(
+        text: str, surface: str, name_uk: str) -> None:
+    assert [(p.text, p.place.name_uk) for p in of_type(text, "place")] == [(surface, name_uk)]
+    assert texts(text, "person") == []
+
+
+def test_a_dative_name_like_an_iv_town_stays_a_name() -> None:
+    assert texts("Передай Петрові й Василеві, що Іванові теж.", "person") == [
+        "Петрові", "Василеві", "Іванові"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Зараз мене направили до навчального центру «Десна».", "Десна"),
+    ("Нас повезли на полигон «Широкий Лан».", "Широкий Лан"),
+])
+def test_a_training_ground_named_in_quotes_is_its_place(text: str, place: str) -> None:
+    assert texts(text, "place") == [place]
+
+
+def test_a_shop_named_in_quotes_is_no_place() -> None:
+    assert texts("Он работал в торговом центре «Глобус».", "place") == []
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("мама в куп'янську сама", ["куп'янську"]),
+    ("поїхав до торецька, потім у миргород", ["торецька", "миргород"]),
+    ("їдемо в радянську армію", []),  # an adjective qualifying the next word
+    ("він у польську школу пішов", []),
+])
+def test_a_lower_case_town_whose_name_ends_as_only_towns_do(
+        text: str, places: list[str]) -> None:
+    assert texts(text, "place") == places
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Кличте мене Бородою, це мій позивний.", ["Бородою"]),  # борода: a beard
+    ("Зовите меня Шаман.", ["Шаман"]),
+    ("You can call me Kit.", ["Kit"]),
+    ("Сова, це позивний мого друга, загинув.", ["Сова"]),
+    ("Кличте мене, якщо щось.", []),
+    ("Ми стояли під Бахмутом, це позивний наш штаб давав.", []),
+])
+def test_what_to_call_the_speaker_and_a_sign_named_after_a_comma(
+        text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
+
+
+def test_an_english_possessive_is_not_part_of_the_name() -> None:
+    text = "I stayed at Natalia's place. Natalia said it was safe."
+    assert texts(text, "person") == ["Natalia", "Natalia"]
+    assert redact(text, analyze(text)).text == \
+        "I stayed at [PERSON 1]'s place. [PERSON 1] said it was safe."

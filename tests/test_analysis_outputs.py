@@ -423,6 +423,12 @@ def test_themes_and_roles_match_forms_the_text_inflects() -> None:
     ("Жил по знакомым, потом в заброшенном общежитии.", "homelessness"),
     ("Там холодно, спят на матах, кормят раз в день.", "conditions"),
     ("He was fined under Article 204-1.", "legal_case"),
+    # from a twelfth held-out set (n): drafted at a checkpoint, PTSD, an administrative
+    # offence report
+    ("Drafted in May after being stopped at a checkpoint.", "street_mobilization"),
+    ("Батько каже, що в сина ПТСР.", "health"),
+    ("He has PTSD and cannot sleep.", "health"),
+    ("Пограничники составили админпротокол.", "legal_case"),
 ])
 def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme: str) -> None:
     assert theme in {t.id for t in analyze(text).themes}

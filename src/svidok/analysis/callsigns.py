@@ -24,19 +24,21 @@ def after_cue(
         yield Entity(start, end, match.group(group), "person", "call_sign")
 
 
-# "Лёха и Малой (это позывные)", "Кабан і Сова — це позивні", "Bear and Wolf (call signs)": a
-# cue after the signs, set off by a bracket or a dash, with a pronoun or two between
+# "Лёха и Малой (это позывные)", "Кабан і Сова — це позивні", "Bear and Wolf (call signs)",
+# "Бородою, це мій позивний": a cue after the signs, set off by a bracket or a dash, or by a
+# comma and "це"/"это" ("that is"), with a pronoun or two between
 _LISTED_CUES = ("позивн", "позывн", "call sign", "callsign")
-_BEFORE_CUE = re.compile(r"\s*[(—–-]\s*(?:(?:это|це|то|все|усі|всё|їхні|их|its|their|are|were|"
-                         r"both)\s+)*$", re.IGNORECASE)
+_PRONOUNS = r"(?:(?:это|це|то|все|усі|всё|їхні|их|мій|мой|моя|мої|мои|наш|наші|наши|його|его|" \
+            r"its|their|my|his|our|are|were|both)\s+)*"
+_BEFORE_CUE = re.compile(rf"\s*(?:[(—–-]\s*|,\s*(?:это|це|то)\s+){_PRONOUNS}$", re.IGNORECASE)
 _LIST_WORDS = frozenset({"и", "і", "й", "та", "and"})
 
 
 def listed_before(
     text: str, lower: str, toks: Tokens, pattern: re.Pattern[str], inside: set[int],
 ) -> list[Entity]:
-    """Capitalised words listed right before a call-sign cue set off by a bracket or a dash:
-    "погибли Лёха и Малой (это позывные)" — the cue names them after the fact. The list's
+    """Capitalised words listed right before a call-sign cue set off by a bracket, a dash or ",
+    це": "погибли Лёха и Малой (это позывные)" — the cue names them after the fact. The list's
     words are joined by commas or a conjunction; a pronoun or conjunction is not a sign, nor a
     place, nor anything before a cue that names its sign after it ("у Бахмуті (позивний
     «Грек»)")."""

@@ -20,8 +20,11 @@ from svidok.domain.annotations import Analysis, Entity
 # Ukrainian phrases, negated returns, quoted names of things, a phone kept beside a trunk 8;
 # 8: places of offices and courts by their adjective, "з" + instrumental is "with", names
 # between places, towns anchoring namesakes, call signs before their cue, a signing name, the
-# people units are named after, theme vocabulary).
-ENGINE_VERSION = "8"
+# people units are named after, theme vocabulary; 9: Russian -ском/-цком and Ukrainian -ів town
+# endings, hyphenated names inflected in each part, training grounds named in quotes, lower-case
+# towns with town endings, "кличте мене" and ", це позивний" cues, English possessives and
+# unit names, theme vocabulary).
+ENGINE_VERSION = "9"
 PRIORITY_UNIT = 58
 PRIORITY_PLACE = 40
 PRIORITY_PERSON = 45

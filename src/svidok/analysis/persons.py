@@ -165,12 +165,18 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     names += chatnames.lower_case_names(text, toks, names, inside, cued_lower)
     for i, j in sorted(names):
         start = _initials_before(text, toks.starts[i])
-        end = _initial_after(text, toks.ends[j - 1])
+        end = _initial_after(text, _without_possessive(toks.words[j - 1], toks.ends[j - 1]))
         found.append(Entity(start, end, text[start:end], "person", "name",
                             public_figure=_public(toks.words[i:j], lex)))
     found += _nicknames(text, found)
     found += callsigns.again(text, toks, [e for e in found if e.recognizer == "call_sign"])
     return found
+
+
+def _without_possessive(word: str, end: int) -> int:
+    """Where a name ends without an English possessive: "Natalia" in "Natalia's place", as the
+    name is written everywhere else (the redaction placeholder is then "[PERSON 1]'s place")."""
+    return end - 2 if _POSSESSIVE.search(word) and not _CYRILLIC.search(word) else end
 
 
 _NICKNAME = re.compile(r"[ \t]*[«\"“]([A-ZА-ЯІЇЄҐ][\w'’ʼ-]+(?:\s[A-ZА-ЯІЇЄҐ][\w'’ʼ-]+)?)[»\"”]")

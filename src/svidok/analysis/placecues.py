@@ -25,6 +25,7 @@ class Cues:
     office_city_words: frozenset[str]
     office_oblast_words: frozenset[str]
     poi_nouns: frozenset[str]
+    quoted_place_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +35,8 @@ def cues() -> Cues:
                   ("prepositions", "genitive_prepositions", "settlement_nouns",
                    "settlement_abbreviations", "street_nouns", "oblast_nouns", "direction_nouns",
                    "between", "conjunctions", "with_prepositions", "office_raion_words",
-                   "office_city_words", "office_oblast_words", "poi_nouns")))
+                   "office_city_words", "office_oblast_words", "poi_nouns",
+                   "quoted_place_nouns")))
 
 
 @lru_cache(maxsize=8)

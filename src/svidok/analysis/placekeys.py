@@ -114,5 +114,20 @@ def _zero_ending(word: str) -> frozenset[str]:
 
 
 def single_keys(word: str) -> frozenset[str]:
-    """Keys of one word: its dictionary forms and the nominatives its ending suggests."""
-    return word_keys(word) | _from_endings(word)
+    """Keys of one word: its dictionary forms and the nominatives its ending suggests, and for a
+    hyphenated name those of each part, joined."""
+    keys = word_keys(word) | _from_endings(word)
+    return keys | _hyphenated(word) if "-" in word else keys
+
+
+@lru_cache(maxsize=10_000)
+def _hyphenated(word: str) -> frozenset[str]:
+    """A hyphenated name inflects in every part ("Белгороде-Днестровском", "Каменце-Подольском"),
+    but the gazetteer keys it whole ("белгород-днестровский"), and the dictionaries read few of
+    its case forms whole: each part's keys, joined by the hyphen (at most 64)."""
+    parts = word.split("-")
+    if not _CYRILLIC.search(word) or len(parts) > 3 or not all(parts):
+        return frozenset()
+    options = [sorted(word_keys(part) | _from_endings(part)) for part in parts]
+    return frozenset("-".join(combo)
+                     for combo in itertools.islice(itertools.product(*options), 64))

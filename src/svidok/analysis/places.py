@@ -105,8 +105,10 @@ def _lower_case_cities(
     adjective only where it does not qualify the next word ("на рівне місце"; "в краматорську
     лікар" is the city: the city's own adjective has the same form), and only major cities: a
     village's name is too often an ordinary word. A word the dictionaries know only as a place
-    name (Geox: "в мерефе", "в молдове", "в кишиневе") is that place, of any size, abroad too.
-    After the Russian "с" ("я с харькова") only a genitive: "с" before any other case is "with"."""
+    name (Geox: "в мерефе", "в молдове", "в кишиневе") is that place, of any size, abroad too;
+    so is a town of 10,000 or more whose name ends as only towns' do ("в куп'янську",
+    ``_suffixed_town``). After the Russian "с" ("я с харькова") only a genitive: "с" before any
+    other case is "with"."""
     taken = {k for i, j, _ in found for k in range(i, j)}
     texts = toks.words
     c = cues()
@@ -119,7 +121,8 @@ def _lower_case_cities(
             continue
         if texts[i - 1] in c.genitive_prepositions and not reads_as(texts[i], "gent"):
             continue
-        if places := _major_city(texts[i], gaz) or _named_only_as_place(texts[i], gaz):
+        if places := _major_city(texts[i], gaz) or _named_only_as_place(texts[i], gaz) \
+                or _suffixed_town(texts[i], gaz):
             hits.append((i, i + 1, places))
     return hits
 
@@ -134,6 +137,20 @@ def _named_only_as_place(word: str, gaz: Gazetteer) -> list[Candidate]:
             for readings in (known(word, "uk"), known(word, "ru"))):
         return []
     return unique(gaz.word(word).places)
+
+
+# Endings only town names have ("Куп'янськ", "Торецьк", "Миргород", "Тернопіль"): such a town
+# of 10,000 or more is meant by its name in lower case, as a city of 100,000 is (``_major_city``).
+_TOWN_SUFFIXES = ("ськ", "цьк", "град", "город", "піль", "поль")
+
+
+@lru_cache(maxsize=10_000)
+def _suffixed_town(word: str, gaz: Gazetteer) -> list[Candidate]:
+    if not word.islower():
+        return []
+    return unique([c for c in gaz.word(word).places if c.place.level == "city"
+                   and not c.place.foreign and c.population >= TOWN_POPULATION
+                   and c.place.name_uk.lower().endswith(_TOWN_SUFFIXES)])
 
 
 @lru_cache(maxsize=10_000)
@@ -231,6 +248,8 @@ def _plausible_single(
         return False
     if before in cues().settlement_nouns or _abbreviated(text, toks, i):  # "село Київське",
         return True  # "пгт. Тараща"; a surname reading does not matter: "м. Львова Головатий"
+    if before in cues().quoted_place_nouns and mark_before(text, toks.starts[i]) in "«\"“„":
+        return True  # "навчального центру «Десна»"
     if all(c.place.foreign and c.population < MAJOR_CITY for c in candidates):
         # a town abroad of under 100,000 (the border towns of the neighbours) only where a
         # preposition says it is a place: "Police detained him" is not the Polish town

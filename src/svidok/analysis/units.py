@@ -61,6 +61,19 @@ def named() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _english_names() -> dict[str, re.Pattern[str]]:
+    """Number of a known formation -> its English names right after a unit's span, longest
+    first ("King Danylo Romanovych" before "King Danylo"), as a whole word."""
+    patterns = {}
+    for formation in _data()["named"]:
+        if formation.get("names_en"):
+            names = sorted(formation["names_en"], key=len, reverse=True)
+            patterns[str(formation["number"])] = re.compile(
+                rf" ({'|'.join(map(re.escape, names))})(?![\w'’])")
+    return patterns
+
+
+@lru_cache(maxsize=1)
 def ordinal_stems() -> list[tuple[str, str]]:
     """(word start, number), longest first."""
     pairs = [(stem, number) for number, stems in _data()["ordinals"].items() for stem in stems]
@@ -174,10 +187,14 @@ def find(text: str) -> list[Entity]:
         name = groups["name"] or groups["eponym"]
         if name is not None:  # the span is the unit as written; its honorific name is kept apart
             end = match.end(f"k{index}")
+        elif kind.kind == named().get(number) and number in _english_names() and (
+                english := _english_names()[number].match(text, end)):
+            name = english.group(1)  # "the 93rd Mechanized Brigade Kholodnyi Yar"
         found.append(Entity(start, end, text[start:end], "military_unit", "formation",
                             unit=Unit(kind.kind, number, f"{number} {kind.canonical}",
                                       name and name.strip())))
-        taken.append(match.span())  # the name too: no other unit is read inside it
+        # the name too: no other unit is read inside it
+        taken.append((start, max(match.end(), end + len(name or "") + 1)))
     return found
 
 

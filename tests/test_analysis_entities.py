@@ -958,3 +958,44 @@ def test_an_english_possessive_is_not_part_of_the_name() -> None:
     assert texts(text, "person") == ["Natalia", "Natalia"]
     assert redact(text, analyze(text)).text == \
         "I stayed at [PERSON 1]'s place. [PERSON 1] said it was safe."
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("від Гребенюк-Савчук Оксани Іванівни, тел.", ["Гребенюк-Савчук Оксани Іванівни"]),
+    ("від Петренко-Коваль Ірини", ["Петренко-Коваль Ірини"]),  # коваль: also a smith
+    ("Свідок Іваненко-Шевчук розповів.", ["Іваненко-Шевчук"]),
+    ("Зайшли в Бізнес-Центр.", []),  # a part that is only a word
+])
+def test_a_double_surname_is_a_name(text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("саня привет. короче его вчера запаковали.", ["саня"]),
+    ("привіт, олю. як ти", ["олю"]),
+    ("привет всем, кто читает", []),
+])
+def test_a_lower_case_name_beside_a_greeting_in_a_chat(text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("мать Дениса, родившегося 12 апреля 1999 года в г. Никополь.", "12 апреля 1999"),
+    ("сина, народженого 03.05.1990, забрали", "03.05.1990"),
+])
+def test_a_birth_date_after_a_participle(text: str, date: str) -> None:
+    assert texts(text, "birth_date") == [date]
+
+
+@pytest.mark.parametrize(("text", "span", "canonical"), [
+    ("Сейчас я в 117-й отдельной бригаде теробороны.", "117-й отдельной бригаде теробороны",
+     "117 ОБрТрО"),
+    ("служив у 241-й окремій бригаді тероборони", "241-й окремій бригаді тероборони",
+     "241 ОБрТрО"),
+    ("He wants to come back through the 5th reserve battalion.", "5th reserve battalion",
+     "5 батальйон"),
+])
+def test_territorial_defence_brigades_and_reserve_battalions(
+        text: str, span: str, canonical: str) -> None:
+    [unit] = of_type(text, "military_unit")
+    assert (unit.text, unit.unit and unit.unit.canonical) == (span, canonical)

@@ -429,6 +429,17 @@ def test_themes_and_roles_match_forms_the_text_inflects() -> None:
     ("Батько каже, що в сина ПТСР.", "health"),
     ("He has PTSD and cannot sleep.", "health"),
     ("Пограничники составили админпротокол.", "legal_case"),
+    # from a thirteenth (o): the oblast assembly point, a mother-in-law, leave and no return
+    # far apart, sought by the military police, "запаковали … бусик", not leaving the house,
+    # the border article with a fine, coming back through a reserve battalion
+    ("Кажуть, повезли в Полтаву, на ОЗП.", "distribution_center"),
+    ("Свекруха зовсім злягла.", "family"),
+    ("У травні поїхав у відпустку до матері в селище на Кіровоградщині і не повернувся.", "szch"),
+    ("«Мене шукає ВСП», — каже він.", "legal_case"),
+    ("Димона вчера запаковали у метро, я видел как бусик отъехал.", "street_mobilization"),
+    ("Я теперь вообще из дома не выхожу.", "escape"),
+    ("Оформили по 204-1, штраф 3400 гривен.", "legal_case"),
+    ("He wants to come back through the 5th reserve battalion.", "return_to_unit"),
 ])
 def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme: str) -> None:
     assert theme in {t.id for t in analyze(text).themes}
@@ -484,6 +495,9 @@ def test_one_word_is_one_piece_of_evidence_whichever_terms_it_matches() -> None:
     # handed over to the office and passed on: no sign of being held there
     ("Его задержали патрульные, передали в ТЦК, а оттуда — военной полиции.",
      "distribution_center"),
+    # leave denied, or a man who did not come back from a mission: either alone is no СЗЧ
+    ("Відпустку не дають уже рік.", "szch"),
+    ("Він пішов на завдання і не повернувся.", "szch"),
 ])
 def test_theme_vocabulary_is_not_taken_out_of_its_context(text: str, theme: str) -> None:
     assert theme not in {t.id for t in analyze(text).themes}

@@ -63,18 +63,39 @@ def _given_name_forms(word: str) -> frozenset[str]:
                      if "Name" in grammemes(r) for form in r.lexeme)
 
 
-def after_relatives(text: str, toks: Tokens, given: Callable[[str], bool]) -> list[int]:
+def after_relatives(
+    text: str, toks: Tokens, given: Callable[[str], bool], greetings: frozenset[str],
+) -> list[int]:
     """In a text written in lower case (a chat), the lower-case words right after a noun of
     kinship or acquaintance (persons.yaml, ``relations``) that can be a given name (``given``:
     what the dictionaries read as one, and the diminutives): "мій сусід сашко", "дружина
-    ірина", "з братом андрієм". In capitalised prose a lower-case word there is a word."""
+    ірина", "з братом андрієм"; and such a word right before or after a greeting, as the person
+    greeted (``greetings``: "саня привет", "привіт, олю"). In capitalised prose a lower-case
+    word there is a word."""
     if not in_lower_case(text):
         return []
-    found = []
+    found = _greeted(text, toks, given, greetings)
     for i, facts in lexicons.of(text).marked:
         k = i + 1
         if facts.relation and k < len(toks) and toks.words[k].islower() \
                 and text[toks.ends[i] : toks.starts[k]] == " " \
                 and given(toks.words[k]):
             found.append(k)
+    return found
+
+
+def _greeted(
+    text: str, toks: Tokens, given: Callable[[str], bool], greetings: frozenset[str],
+) -> list[int]:
+    """The lower-case words beside a greeting, set off by a space or a comma, that can be a
+    given name: "саня привет", "привіт, олю", "hi mark"."""
+    found = []
+    for i, word in enumerate(toks.words):
+        if word.lower() not in greetings:
+            continue
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(toks) and toks.words[k].islower() and \
+                    text[toks.ends[min(i, k)] : toks.starts[max(i, k)]] in (" ", ", ") and \
+                    given(toks.words[k]):
+                found.append(k)
     return found

@@ -23,8 +23,10 @@ from svidok.domain.annotations import Analysis, Entity
 # people units are named after, theme vocabulary; 9: Russian -ском/-цком and Ukrainian -ів town
 # endings, hyphenated names inflected in each part, training grounds named in quotes, lower-case
 # towns with town endings, "кличте мене" and ", це позивний" cues, English possessives and
-# unit names, theme vocabulary).
-ENGINE_VERSION = "9"
+# unit names, theme vocabulary; 10: double surnames, names beside a greeting in a chat, birth
+# dates after a participle, territorial defence brigades and reserve battalions, theme
+# vocabulary).
+ENGINE_VERSION = "10"
 PRIORITY_UNIT = 58
 PRIORITY_PLACE = 40
 PRIORITY_PERSON = 45

@@ -70,6 +70,7 @@ class Lexicon:
     not_names: frozenset[str]  # lookup spellings
     thing_words: frozenset[str]  # nouns of things, whole (lower case)
     thing_stems: tuple[str, ...]  # and their word starts
+    greetings: frozenset[str]  # lower case
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         not_names=frozenset(map(normalise, raw["not_names"])),
         thing_words=frozenset(n for n in raw["thing_nouns"] if not n.endswith("*")),
         thing_stems=tuple(n[:-1] for n in raw["thing_nouns"] if n.endswith("*")),
+        greetings=frozenset(raw["greetings"]),
     )
 
 
@@ -144,7 +146,7 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     # a word after a cue starts a name though it looks like none alone ("My name is Moroz",
     # "Captain Melnyk")
     cued, cued_lower = _after_cues(text, lower, toks, lex)
-    cued_lower += chatnames.after_relatives(text, toks, _given)
+    cued_lower += chatnames.after_relatives(text, toks, _given, lex.greetings)
     if cued := cued - set(startable):
         startable = sorted(set(startable) | cued)
     doubtful: list[int] = []  # words that can be a name but were not taken for one alone
@@ -360,6 +362,8 @@ def _kinds(word: str) -> frozenset[str]:
 
 def _classify(word: str, lex: Lexicon) -> set[str]:
     kinds: set[str] = set()
+    if "-" in word and _CYRILLIC.search(word):
+        return _double_name(word)
     keys = word_keys(word)
     if not keys.isdisjoint(lex.not_names):
         return kinds  # "Шкода", the car
@@ -400,6 +404,22 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
     elif _LATIN_SURNAME.search(lower):
         kinds.add("surname")
     return kinds
+
+
+def _double_name(word: str) -> set[str]:
+    """A hyphenated word of two capitalised parts, each a name part and one a surname or a
+    given name, is a double surname ("Гребенюк-Савчук", "Петренко-Коваль"); the dictionaries
+    know no such word whole (a part may also be a word: Коваль, a smith). A hyphenated place
+    ("Кам'янець-Подільський") is found as a place first, and a part that is only a word
+    ("Бізнес-Центр") makes it none."""
+    parts = word.split("-")
+    if len(parts) != 2 or not all(is_capitalised(part) for part in parts):
+        return set()
+    kinds = [_kinds(part) for part in parts]
+    if any(k & {"surname", "given"} for k in kinds) and all(
+            k & {"surname", "given", "patronymic", "unknown"} for k in kinds):
+        return {"surname"}
+    return set()
 
 
 def _given(word: str) -> bool:

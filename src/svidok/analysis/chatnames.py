@@ -88,7 +88,7 @@ def _greeted(
     text: str, toks: Tokens, given: Callable[[str], bool], greetings: frozenset[str],
 ) -> list[int]:
     """The lower-case words beside a greeting, set off by a space or a comma, that can be a
-    given name: "саня привет", "привіт, олю", "hi mark"."""
+    given name: "саня привет", "привіт, олю" (not "привет всем")."""
     found = []
     for i, word in enumerate(toks.words):
         if word.lower() not in greetings:

@@ -128,6 +128,6 @@ def _hyphenated(word: str) -> frozenset[str]:
     parts = word.split("-")
     if not _CYRILLIC.search(word) or len(parts) > 3 or not all(parts):
         return frozenset()
-    options = [sorted(word_keys(part) | _from_endings(part)) for part in parts]
+    options = [sorted(single_keys(part)) for part in parts]  # a part has no hyphen
     return frozenset("-".join(combo)
                      for combo in itertools.islice(itertools.product(*options), 64))

@@ -107,7 +107,7 @@ def _lower_case_cities(
     village's name is too often an ordinary word. A word the dictionaries know only as a place
     name (Geox: "в мерефе", "в молдове", "в кишиневе") is that place, of any size, abroad too;
     so is a town of 10,000 or more whose name ends as only towns' do ("в куп'янську",
-    ``_suffixed_town``). After the Russian "с" ("я с харькова") only a genitive: "с" before any
+    ``_lower_case_town``). After the Russian "с" ("я с харькова") only a genitive: "с" before any
     other case is "with"."""
     taken = {k for i, j, _ in found for k in range(i, j)}
     texts = toks.words
@@ -121,8 +121,7 @@ def _lower_case_cities(
             continue
         if texts[i - 1] in c.genitive_prepositions and not reads_as(texts[i], "gent"):
             continue
-        if places := _major_city(texts[i], gaz) or _named_only_as_place(texts[i], gaz) \
-                or _suffixed_town(texts[i], gaz):
+        if places := _lower_case_town(texts[i], gaz) or _named_only_as_place(texts[i], gaz):
             hits.append((i, i + 1, places))
     return hits
 
@@ -140,26 +139,22 @@ def _named_only_as_place(word: str, gaz: Gazetteer) -> list[Candidate]:
 
 
 # Endings only town names have ("Куп'янськ", "Торецьк", "Миргород", "Тернопіль"): such a town
-# of 10,000 or more is meant by its name in lower case, as a city of 100,000 is (``_major_city``).
+# of 10,000 or more is meant by its name in lower case, as a city of 100,000 is.
 _TOWN_SUFFIXES = ("ськ", "цьк", "град", "город", "піль", "поль")
 
 
 @lru_cache(maxsize=10_000)
-def _suffixed_town(word: str, gaz: Gazetteer) -> list[Candidate]:
-    if not word.islower():
-        return []
-    return unique([c for c in gaz.word(word).places if c.place.level == "city"
-                   and not c.place.foreign and c.population >= TOWN_POPULATION
-                   and c.place.name_uk.lower().endswith(_TOWN_SUFFIXES)])
-
-
-@lru_cache(maxsize=10_000)
-def _major_city(word: str, gaz: Gazetteer) -> list[Candidate]:
+def _lower_case_town(word: str, gaz: Gazetteer) -> list[Candidate]:
+    """The cities of 100,000 or more, and the towns of 10,000 or more with a town's ending, a
+    lower-case word names, where the dictionaries read it as a noun or an adjective if at all."""
     if not word.islower() or any(r.tag.POS not in ("NOUN", "ADJF") for lang in ("uk", "ru")
                                  for r in known(word, lang)):
         return []
-    return unique([c for c in gaz.word(word).places if c.place.level == "city"
-                    and not c.place.foreign and c.population >= MAJOR_CITY])
+    return unique([c for c in gaz.word(word).places
+                   if c.place.level == "city" and not c.place.foreign and (
+                       c.population >= MAJOR_CITY or (c.population >= TOWN_POPULATION and
+                                                      c.place.name_uk.lower().endswith(
+                                                          _TOWN_SUFFIXES)))])
 
 
 def _demonyms(

@@ -208,6 +208,29 @@ def test_a_vehicle_make_is_not_a_name_but_a_surname_after_a_given_name_is() -> N
     assert texts("Захисник Іван Шкода подав скаргу.", "person") == ["Іван Шкода"]
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("привіт. я від колі, він дав твій контакт", ["колі"]),  # колі: of коло only in other cases
+    ("передай для сашка пакет, я на місці", ["сашка"]),
+    ("я вчора говорив про таню з сусідкою", ["таню"]),
+])
+def test_a_lower_case_given_name_in_the_case_a_preposition_takes_is_a_name(
+    text: str, names: list[str],
+) -> None:
+    assert texts(text, "person") == names
+
+
+@pytest.mark.parametrize("text", [
+    "ми сиділи у колі друзів і співали",  # the locative of коло, a circle
+    "він відмовився від віри, бо так",  # віра is faith too
+    "нас кидали в штурми без арти",  # an indeclinable name to the ru dictionary tells no case
+    "я пришел от максима",  # максима is also a maxim
+])
+def test_a_lower_case_word_after_a_preposition_that_need_not_be_a_name_stays_a_word(
+    text: str,
+) -> None:
+    assert texts(text, "person") == []
+
+
 def test_lower_case_words_without_a_patronymic_stay_words() -> None:
     # олена and надія are also common words: alone, in lower case, they are not taken
     assert texts("олена стояла на горі, надія вмирає останньою. рівно о півночі.", "person") == []
@@ -447,6 +470,30 @@ def test_a_word_that_only_begins_like_an_ordinal_is_not_one() -> None:
 
 def test_a_count_of_brigades_is_not_a_unit() -> None:
     assert texts("Там стояли 3 бригади і 2 полки.", "military_unit") == []
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("зараз у 95 бригаді десь біля сіверська", "95 бригаді"),  # a count would be "95 бригад"
+    ("Його перевели в 95 бригаду.", "95 бригаду"),
+    ("Служил в 14 полку связи.", "14 полку"),  # teens count in the plural
+    ("Він у 2 батальйоні.", "2 батальйоні"),
+    ("He serves in the 95 brigade now.", "95 brigade"),
+])
+def test_a_bare_number_names_a_formation_where_a_count_could_not_be_singular(
+    text: str, unit: str,
+) -> None:
+    assert texts(text, "military_unit") == [unit]
+
+
+@pytest.mark.parametrize("text", [
+    "Там 95 бригад і ще 5 батальйонів.",
+    "Ми були у 5 бригадах.",
+    "Стояли 2 полка.",  # the Russian count of 2-4 takes the genitive singular
+    "Прибыла 21 бригада.",  # a count ending in 1 takes the singular
+    "They formed 95 brigades.",
+])
+def test_a_bare_number_that_can_count_is_not_a_unit(text: str) -> None:
+    assert texts(text, "military_unit") == []
 
 
 @pytest.mark.parametrize(("text", "surface", "name_en"), [

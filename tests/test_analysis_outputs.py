@@ -440,6 +440,13 @@ def test_themes_and_roles_match_forms_the_text_inflects() -> None:
     ("Я теперь вообще из дома не выхожу.", "escape"),
     ("Оформили по 204-1, штраф 3400 гривен.", "legal_case"),
     ("He wants to come back through the 5th reserve battalion.", "return_to_unit"),
+    # from a fourteenth (p): hiding told as being afraid to go out; a tent for quarters;
+    # a heart that is bad, a wife who is ill; men "packed" at a station and caught in lifts
+    ("Месяц сидел дома, боялся выйти даже в магазин.", "escape"),
+    ("Там его три недели держали в палатке.", "conditions"),
+    ("Мамі погано з серцем.", "health"),
+    ("Я пішов у СЗЧ, бо дружина хворіє.", "health"),
+    ("Мене на вокзалі пакували, а в ліфті чоловіків ловлять.", "street_mobilization"),
 ])
 def test_theme_vocabulary_in_sentences_written_for_the_project(text: str, theme: str) -> None:
     assert theme in {t.id for t in analyze(text).themes}
@@ -498,6 +505,9 @@ def test_one_word_is_one_piece_of_evidence_whichever_terms_it_matches() -> None:
     # leave denied, or a man who did not come back from a mission: either alone is no СЗЧ
     ("Відпустку не дають уже рік.", "szch"),
     ("Він пішов на завдання і не повернувся.", "szch"),
+    ("Ми пакували речі до ранку.", "street_mobilization"),  # slang alone is packing
+    # out of touch, not in hiding: "почти не выхожу" alone is left out for this
+    ("Він майже не виходить на зв'язок.", "escape"),
 ])
 def test_theme_vocabulary_is_not_taken_out_of_its_context(text: str, theme: str) -> None:
     assert theme not in {t.id for t in analyze(text).themes}

@@ -1,7 +1,8 @@
 """Names as chats write them, in lower case, where something beside a word says it is a name:
 a patronymic after it, a name cue before it (``persons``), or, in a text written in lower case, a
-relative or an acquaintance before it. A lower-case word alone is too often an ordinary one
-(олена, ірина, надія are common nouns and adjectives too)."""
+relative or an acquaintance before it, a greeting beside it, or a preposition before it that
+takes it only as a given name. A lower-case word alone is too often an ordinary one (олена,
+ірина, надія are common nouns and adjectives too)."""
 
 from __future__ import annotations
 
@@ -65,16 +66,18 @@ def _given_name_forms(word: str) -> frozenset[str]:
 
 def after_relatives(
     text: str, toks: Tokens, given: Callable[[str], bool], greetings: frozenset[str],
+    prepositions: dict[str, frozenset[str]],
 ) -> list[int]:
     """In a text written in lower case (a chat), the lower-case words right after a noun of
     kinship or acquaintance (persons.yaml, ``relations``) that can be a given name (``given``:
     what the dictionaries read as one, and the diminutives): "мій сусід сашко", "дружина
-    ірина", "з братом андрієм"; and such a word right before or after a greeting, as the person
-    greeted (``greetings``: "саня привет", "привіт, олю"). In capitalised prose a lower-case
-    word there is a word."""
+    ірина", "з братом андрієм"; such a word right before or after a greeting, as the person
+    greeted (``greetings``: "саня привет", "привіт, олю"); and a given name in the case a
+    preposition takes (``_governed``: "я від колі"). In capitalised prose a lower-case word
+    there is a word."""
     if not in_lower_case(text):
         return []
-    found = _greeted(text, toks, given, greetings)
+    found = _greeted(text, toks, given, greetings) + _governed(text, toks, prepositions)
     for i, facts in lexicons.of(text).marked:
         k = i + 1
         if facts.relation and k < len(toks) and toks.words[k].islower() \
@@ -98,4 +101,24 @@ def _greeted(
                     text[toks.ends[min(i, k)] : toks.starts[max(i, k)]] in (" ", ", ") and \
                     given(toks.words[k]):
                 found.append(k)
+    return found
+
+
+def _governed(text: str, toks: Tokens, prepositions: dict[str, frozenset[str]]) -> list[int]:
+    """The lower-case words right after a preposition (``prepositions``: its cases) whose
+    readings in those cases are all a given name's, and there is one: "я від колі" (Коля in
+    the genitive; колі is of коло only in the dative and locative), not "у колі друзів"."""
+    found = []
+    for i, word in enumerate(toks.words[:-1]):
+        cases = prepositions.get(word.lower())
+        k = i + 1
+        if cases is None or not toks.words[k].islower() \
+                or text[toks.ends[i] : toks.starts[k]] != " ":
+            continue
+        readings = [r for lang in ("uk", "ru") for r in known(toks.words[k], lang)
+                    if r.tag.case in cases]
+        # an indeclinable name ("арти", a Russian reading of artillery slang) tells no case
+        if readings and all("Name" in grammemes(r) and "Fixd" not in grammemes(r)
+                            for r in readings):
+            found.append(k)
     return found

@@ -71,6 +71,7 @@ class Lexicon:
     thing_words: frozenset[str]  # nouns of things, whole (lower case)
     thing_stems: tuple[str, ...]  # and their word starts
     greetings: frozenset[str]  # lower case
+    prepositions: dict[str, frozenset[str]]  # lower case -> the cases it takes (chat_prepositions)
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +97,7 @@ def lexicon() -> Lexicon:
         thing_words=frozenset(n for n in raw["thing_nouns"] if not n.endswith("*")),
         thing_stems=tuple(n[:-1] for n in raw["thing_nouns"] if n.endswith("*")),
         greetings=frozenset(raw["greetings"]),
+        prepositions={p: frozenset(cases) for p, cases in raw["chat_prepositions"].items()},
     )
 
 
@@ -146,7 +148,7 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     # a word after a cue starts a name though it looks like none alone ("My name is Moroz",
     # "Captain Melnyk")
     cued, cued_lower = _after_cues(text, lower, toks, lex)
-    cued_lower += chatnames.after_relatives(text, toks, _given, lex.greetings)
+    cued_lower += chatnames.after_relatives(text, toks, _given, lex.greetings, lex.prepositions)
     if cued := cued - set(startable):
         startable = sorted(set(startable) | cued)
     doubtful: list[int] = []  # words that can be a name but were not taken for one alone

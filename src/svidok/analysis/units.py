@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from svidok.analysis.lemmas import grammemes, known
 from svidok.analysis.tokens import cued
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Unit
@@ -27,6 +28,7 @@ _MILITARY_UNIT = re.compile(  # tried only where one of _CODE_CUES occurs (token
 _NUMBER = (r"(\d{1,3})(\s?-?\s?(?:ї|ий|ій|го|ої|ою|у|ю|я|й|ма|га|гу|гій|ша|шу|шій|та|ту|тій|"
            r"тя|тю|мій|ого|ому|th|st|nd|rd|а|ой|ый|ая|ую|ей|ом|му|м)(?!\w))?")
 _GENERIC = frozenset({"brigade", "regiment", "battalion"})
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 # "окрема", "отдельная", "separate" before a formation type is optional wherever it is written.
 _QUALIFIER = r"(?:(?:окрем|отдельн|separate|independent)[\w'’ʼ-]*\s+)?"
 
@@ -180,7 +182,8 @@ def find(text: str) -> list[Entity]:
             # a known formation of that type: "155-та бригада" is 155 ОМБр, "3-й батальйон"
             # is not 3 ОШБр (a brigade), nor "47-й полк" 47 ОМБр
             same = named().get(number, "").endswith(kind.kind)
-            if not (ordinal or groups["name"] or groups["eponym"] or (same and int(number) >= 5)):
+            if not (ordinal or groups["name"] or groups["eponym"] or (same and int(number) >= 5)
+                    or _names_one(int(number), match.group(f"k{index}"))):
                 continue  # "3 бригади" counts brigades; "3-я бригада" names one
             if same:
                 kind = _by_kind()[named()[number]]
@@ -207,6 +210,25 @@ def name_spans(text: str, found: list[Entity]) -> list[tuple[int, int]]:
             at = text.find(entity.unit.name, entity.end)
             spans.append((at, at + len(entity.unit.name)))
     return spans
+
+
+def _names_one(number: int, noun: str) -> bool:
+    """Whether a type word after a bare number names one formation rather than counting them,
+    by the number the word is in: a count takes the plural ("95 бригад", "у 5 бригадах"), or
+    after 2–4 the genitive singular in Russian ("2 полка"), and the singular in every case only
+    after a number ending in 1 ("21 бригада"; but "1 батальйон" in figures is the 1st). So "у
+    95 бригаді", "в 14 полку", "95 brigade" name the 95th and the 14th. An abbreviation ("ОБр",
+    "бат.") tells no number: left out."""
+    ones = 0 if number % 100 in range(11, 20) else number % 10
+    word = noun.split()[-1]
+    if (ones == 1 and number != 1) or not word.islower() or word.endswith("."):
+        return False
+    if not _CYRILLIC.search(word):
+        return not word.endswith("s")
+    readings = [r for lang in ("uk", "ru") for r in known(word, lang) if r.tag.POS == "NOUN"]
+    return bool(readings) and not any(
+        "plur" in grammemes(r) or (ones in (2, 3, 4) and "gent" in grammemes(r))
+        for r in readings)
 
 
 def _ordinal_number(word: str) -> str:

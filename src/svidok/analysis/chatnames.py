@@ -105,9 +105,9 @@ def _greeted(
 
 
 def _governed(text: str, toks: Tokens, prepositions: dict[str, frozenset[str]]) -> list[int]:
-    """The lower-case words right after a preposition (``prepositions``: its cases) whose
-    readings in those cases are all a given name's, and there is one: "я від колі" (Коля in
-    the genitive; колі is of коло only in the dative and locative), not "у колі друзів"."""
+    """The lower-case words right after a preposition (``prepositions``: its cases) that have a
+    reading in those cases and only given names' readings there: "я від колі" (Коля in the
+    genitive; колі is of коло only in the dative and locative), not "у колі друзів"."""
     found = []
     for i, word in enumerate(toks.words[:-1]):
         cases = prepositions.get(word.lower())

@@ -123,8 +123,10 @@ def plausible_alternate(name: str, latin: set[str]) -> bool:
 def settlements(geo: Path) -> list[list[str]]:
     """Every settlement, under its official names (Ukrainian, English, Russian, the codifier's
     old name), their romanisations, and GeoNames' other names for towns and larger villages —
-    less any GeoNames name that is a town's official name: GeoNames files "Смил", a medieval name
-    of Izmail, under Izmail, and "м. Сміла" (a town of 66,000) had resolved to Izmail."""
+    less any GeoNames name that is a city's official name: GeoNames files "Смил", a medieval name
+    of Izmail, under Izmail, and "м. Сміла" (a town of 66,000) had resolved to Izmail. A name
+    that is only a селище's is kept: "Первомайський", Златопіль's until 2024, is also one in
+    Donetsk Oblast."""
     codes, old, ru, gn = katottg(geo), old_names(geo), russian_names(geo), geonames(geo)
     rows, alternates = [], []
     for r in read_csv(geo / "ocha_activityinfo" / "ukr_admin_boundaries_2026_02.adm4.csv"):
@@ -144,7 +146,7 @@ def settlements(geo: Path) -> list[list[str]]:
         rows.append(["settlement", code, CATEGORY_LEVEL[category], oblast, uk, en, name_ru,
                      str(population), "|".join(sorted(keys_for(names)))])
         alternates.append(extra)
-    towns = {key for row in rows if row[2] in ("city", "settlement")
+    towns = {key for row in rows if row[2] == "city"
              for key in keys_for({row[4], row[5], row[6]})}
     for row, extra in zip(rows, alternates, strict=True):
         own = set(row[8].split("|"))

@@ -84,6 +84,8 @@ def test_lower_case_words_after_a_call_sign_cue_are_not_a_call_sign(text: str) -
     ("Іван «Сова» Петренко служив зі мною.",
      [("Іван", "name"), ("Сова", "call_sign"), ("Петренко", "name")]),
     # a quoted sentence after a name is not a nickname, nor a public figure's slogan
+    # a call sign is mostly an ordinary word (бур, a drill)
+    ("Наш взводний Костя «Бур» загинув.", [("Костя", "name"), ("Бур", "call_sign")]),
     ("Петро «Вони прийшли» — так він казав.", [("Петро", "name")]),
     ("Зеленський «Слуга народу» виступив.", [("Зеленський", "name")]),
 ])
@@ -1068,3 +1070,85 @@ def test_territorial_defence_brigades_and_reserve_battalions(
         text: str, span: str, canonical: str) -> None:
     [unit] = of_type(text, "military_unit")
     assert (unit.text, unit.unit and unit.unit.canonical) == (span, canonical)
+
+
+# -- the fifteenth held-out set (q) --------------------------------------------------------------
+
+def test_a_lower_case_word_that_can_only_be_a_given_name_is_one_in_a_chat() -> None:
+    text = ("привіт, це олег з кременчука, ваш контакт дав андрій. дружина наталя каже "
+            "йти до адвоката")
+    assert texts(text, "person") == ["олег", "андрій", "наталя"]
+
+
+@pytest.mark.parametrize("text", [
+    "короче, мене забрали в тцк, олена сказала що це надовго",  # олена: a word too
+    "мене забрали, роман читав у бусі, надія є",
+    "Я читав роман, а олег — це помилка набору в реченні з великої літери.",  # not a chat
+])
+def test_a_lower_case_word_that_is_also_an_ordinary_one_needs_a_cue(text: str) -> None:
+    assert texts(text, "person") == []
+
+
+def test_bakhmut_in_a_list_of_places_is_the_city() -> None:
+    text = "Навчання було в Британії, потім Бахмут, потім Кліщіївка. Командир роти нас кинув."
+    assert texts(text, "person") == []
+    places = {e.text: e.place.oblast for e in of_type(text, "place") if e.place}
+    assert places["Бахмут"] == "Donetsk Oblast"
+
+
+@pytest.mark.parametrize("text", [
+    "Тема: син зник після ТЦК",  # the subject line of a Ukrainian or Russian e-mail
+    "В Харьковском областном ТЦК на Холодной Горе он просидел двое суток.",
+    "outside a supermarket in the city's Tsentralno-Miskyi district.",
+])
+def test_words_that_are_not_people_here(text: str) -> None:
+    assert texts(text, "person") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Мене привіз Старий Петро.", "Петро"),  # a nickname before a given name
+    ("Привет, это Тема. Меня забрали вчера.", "Тема"),
+])
+def test_names_beside_those_words_stay_names(text: str, name: str) -> None:
+    assert name in texts(text, "person")
+
+
+@pytest.mark.parametrize(("text", "level", "oblast"), [
+    ("на виїзді з села Городок Рівненського району мій автомобіль", "village", "Rivne Oblast"),
+    ("Мене забрали в Городку Рівненського району.", "village", "Rivne Oblast"),
+    ("Мене забрали у місті Городок.", "city", "Khmelnytskyi Oblast"),
+    ("Дом находится в пгт. Тараща.", "city", "Kyiv Oblast"),  # пгт: still the city
+])
+def test_a_village_noun_or_the_raion_after_narrows_a_homonym(
+    text: str, level: str, oblast: str,
+) -> None:
+    place = next(e.place for e in of_type(text, "place") if e.place and e.place.level != "raion")
+    assert (place.level, place.oblast) == (level, oblast)
+
+
+def test_a_latin_word_in_a_ukrainian_text_is_no_ukrainian_village() -> None:
+    assert texts("Мій автомобіль (Volkswagen Passat, номер ВК 4417 ВМ) зупинили.",
+                 "place") == []
+    assert texts("Я приїхав з Kharkiv до Києва.", "place") == ["Kharkiv", "Києва"]
+
+
+def test_a_lower_case_regional_name_in_a_chat_is_its_oblast() -> None:
+    [place] = of_type("три дні тримали в тцк на полтавщині, спали на підлозі", "place")
+    assert place.place is not None and place.place.oblast == "Poltava Oblast"
+
+
+def test_a_renamed_town_is_found_under_its_former_name() -> None:
+    text = "Он работал в Лозовой. Его забрали на въезде в Первомайский."
+    found = {e.text: e.place for e in of_type(text, "place")}
+    place = found["Первомайский"]
+    assert place is not None and (place.name_uk, place.oblast) == ("Златопіль", "Kharkiv Oblast")
+
+
+@pytest.mark.parametrize("text", [
+    "Three weeks later he was with the 59th Motorized Brigade near Pokrovsk.",
+    "Он служил в 59-й отдельной мотопехотной бригаде.",
+])
+def test_a_motorised_brigade_in_english_and_russian(text: str) -> None:
+    [unit] = of_type(text, "military_unit")
+    assert unit.unit is not None and unit.unit.canonical == "59 ОМПБр"
+

@@ -532,6 +532,32 @@ def test_a_return_that_did_not_happen_is_no_return(text: str) -> None:
     assert "return_to_unit" not in found and "szch" in found
 
 
+def test_a_negation_inside_a_phrase_of_return_makes_it_szch() -> None:
+    found = theme_ids("З госпіталю в частину не повернувся, зараз вдома у мами.")
+    assert "szch" in found and "return_to_unit" not in found
+
+
+def test_not_going_back_to_the_unit_is_szch() -> None:
+    assert "szch" in theme_ids("После госпиталя вернулся домой, в часть не поехал.")
+
+
+def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_end() -> None:
+    # "не вернуться" read as "вернуться … не" had made a wish to go back a desertion
+    assert "szch" not in theme_ids("Хочу вернуться, но не в штурмовую роту. Был в отпуске.")
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    ("Доставили до ТЦК, де я перебував до наступного дня.", "distribution_center"),
+    ("He spent a night at the recruitment centre.", "distribution_center"),
+    ("Mobilised after a visit to the TCC office; held there overnight.", "distribution_center"),
+    ("Після тижня підготовки потрапив на позиції.", "training"),
+    ("Сейчас живёт в хостеле, работы нет.", "homelessness"),
+    ("После третьего отказа в отпуске он ушёл.", "conditions"),
+])
+def test_theme_vocabulary_of_the_fifteenth_held_out_set(text: str, theme: str) -> None:
+    assert theme in theme_ids(text)
+
+
 def test_a_return_said_without_a_negation_is_a_return() -> None:
     text = "Після відпустки він повернувся в частину."
     assert "return_to_unit" in {t.id for t in analyze(text).themes}

@@ -1,6 +1,6 @@
 """Call signs: after their cue ("позивний «Кабан»", "call sign 'Bear'"), listed before one
-("Лёха и Малой (это позывные)"), and mentioned again without it ("у Кабана"). The cue pattern
-is built with the name lexicon (``persons.lexicon``)."""
+("Лёха и Малой (это позывные)"), in quotes after a name ("Костя «Бур»"), and mentioned again
+without it ("у Кабана"). The cue pattern is built with the name lexicon (``persons.lexicon``)."""
 
 from __future__ import annotations
 
@@ -91,3 +91,22 @@ def again(text: str, toks: Tokens, signs: list[Entity]) -> list[Entity]:
         again += [Entity(at, at + len(sign), sign, "person", "call_sign")
                   for at in occurrences(text, sign) if at not in taken]
     return again
+
+
+_NICKNAME = re.compile(r"[ \t]*[«\"“]([A-ZА-ЯІЇЄҐ][\w'’ʼ-]+(?:\s[A-ZА-ЯІЇЄҐ][\w'’ʼ-]+)?)[»\"”]")
+
+
+def after_names(text: str, found: list[Entity]) -> list[Entity]:
+    """A nickname in quotes right after a name (``found``) is a call sign: "Сашко «Грек»",
+    "Іван «Сова» Петренко", "Костя «Бур»" (a drill: an ordinary word, as call signs mostly
+    are) — unless its first word is a pronoun, a preposition or a conjunction (a quoted
+    sentence: "Петро «Вони прийшли»"), or the name is a public figure's."""
+    signs = []
+    for name in found:
+        if name.recognizer != "name" or name.public_figure:
+            continue
+        match = _NICKNAME.match(text, name.end)
+        if match is not None and not closed_class(match.group(1).split()[0]):
+            start, end = match.span(1)
+            signs.append(Entity(start, end, match.group(1), "person", "call_sign"))
+    return signs

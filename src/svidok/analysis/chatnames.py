@@ -1,7 +1,8 @@
 """Names as chats write them, in lower case, where something beside a word says it is a name:
 a patronymic after it, a name cue before it (``persons``), or, in a text written in lower case, a
 relative or an acquaintance before it, a greeting beside it, or a preposition before it that
-takes it only as a given name. A lower-case word alone is too often an ordinary one (олена,
+takes it only as a given name — or, there, nothing: a word the dictionaries read only as a given
+name ("олег", "наталя"). A lower-case word that is also an ordinary one needs the cue (олена,
 ірина, надія are common nouns and adjectives too)."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import compress
 
 from svidok.analysis import lexicons
 from svidok.analysis.lemmas import grammemes, known, reads_as
@@ -72,12 +74,13 @@ def after_relatives(
     kinship or acquaintance (persons.yaml, ``relations``) that can be a given name (``given``:
     what the dictionaries read as one, and the diminutives): "мій сусід сашко", "дружина
     ірина", "з братом андрієм"; such a word right before or after a greeting, as the person
-    greeted (``greetings``: "саня привет", "привіт, олю"); and a given name in the case a
-    preposition takes (``_governed``: "я від колі"). In capitalised prose a lower-case word
-    there is a word."""
+    greeted (``greetings``: "саня привет", "привіт, олю"); a given name in the case a
+    preposition takes (``_governed``: "я від колі"); and a word that can only be a given name
+    (``_only_a_name``: "це олег"). In capitalised prose a lower-case word there is a word."""
     if not in_lower_case(text):
         return []
-    found = _greeted(text, toks, given, greetings) + _governed(text, toks, prepositions)
+    found = _greeted(text, toks, given, greetings) + _governed(text, toks, prepositions) \
+        + list(compress(range(len(toks)), map(_only_a_name, toks.words)))
     for i, facts in lexicons.of(text).marked:
         k = i + 1
         if facts.relation and k < len(toks) and toks.words[k].islower() \
@@ -85,6 +88,18 @@ def after_relatives(
                 and given(toks.words[k]):
             found.append(k)
     return found
+
+
+@lru_cache(maxsize=100_000)
+def _only_a_name(word: str) -> bool:
+    """Whether a lower-case word is a given name to every dictionary that knows it, in every
+    reading, and not only an indeclinable one: "це олег з кременчука", "дав андрій", "наталя
+    каже" (not "олена", "надія", "роман", "ігор", "юра": words too; not "арти")."""
+    if not word.islower():
+        return False
+    readings = [grammemes(r) for lang in ("uk", "ru") for r in known(word, lang)]
+    return bool(readings) and all("Name" in tags for tags in readings) \
+        and not all("Fixd" in tags for tags in readings)
 
 
 def _greeted(

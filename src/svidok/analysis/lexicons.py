@@ -91,7 +91,8 @@ def _terms(theme: str, text: str, weight: float, negatable: bool = False) -> lis
     words = text.split()
     ukrainian = len(words) > 1 and _ukrainian(words)  # one answer for both word orders
     terms = [_term(theme, text, weight, words, ukrainian, negatable)]
-    if 1 < len(words) <= _MAX_ROTATED and all(map(_CYRILLIC_WORD.fullmatch, words)):
+    if 1 < len(words) <= _MAX_ROTATED and all(map(_CYRILLIC_WORD.fullmatch, words)) \
+            and words[0] not in ("не", "ні"):  # a negation moved to the end negates nothing
         moved = [*words[1:], words[0]]
         while moved[0] in _PREPOSITIONS:
             moved.pop(0)

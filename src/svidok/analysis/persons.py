@@ -172,7 +172,7 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
         end = _initial_after(text, _without_possessive(toks.words[j - 1], toks.ends[j - 1]))
         found.append(Entity(start, end, text[start:end], "person", "name",
                             public_figure=_public(toks.words[i:j], lex)))
-    found += _nicknames(text, found)
+    found += callsigns.after_names(text, found)
     found += callsigns.again(text, toks, [e for e in found if e.recognizer == "call_sign"])
     return found
 
@@ -181,24 +181,6 @@ def _without_possessive(word: str, end: int) -> int:
     """Where a name ends without an English possessive: "Natalia" in "Natalia's place", as the
     name is written everywhere else (the redaction placeholder is then "[PERSON 1]'s place")."""
     return end - 2 if _POSSESSIVE.search(word) and not _CYRILLIC.search(word) else end
-
-
-_NICKNAME = re.compile(r"[ \t]*[«\"“]([A-ZА-ЯІЇЄҐ][\w'’ʼ-]+(?:\s[A-ZА-ЯІЇЄҐ][\w'’ʼ-]+)?)[»\"”]")
-
-
-def _nicknames(text: str, found: list[Entity]) -> list[Entity]:
-    """A nickname in quotes right after a name is a call sign: "Сашко «Грек»", "Іван «Сова»
-    Петренко" — unless its first word is a pronoun or a conjunction (a quoted sentence: "Петро
-    «Вони прийшли»"), or the name is a public figure's."""
-    signs = []
-    for name in found:
-        if name.recognizer != "name" or name.public_figure:
-            continue
-        match = _NICKNAME.match(text, name.end)
-        if match is not None and _kinds(match.group(1).split()[0].capitalize()):
-            start, end = match.span(1)
-            signs.append(Entity(start, end, match.group(1), "person", "call_sign"))
-    return signs
 
 
 _SIGNATURE_MARKS = ("", ".", "!", "?", "\n", ",", "—", "-")
@@ -273,11 +255,24 @@ def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -
         return j
     if not _single_word_name(kinds[0], first, _sentence_start(text, toks.starts[i])):
         return i
-    return i if _place_adjective_before_noun(text, toks, i) else j
+    return i if _place_adjective_before_noun(text, toks, i) or (
+        "word" in kinds[0] and _qualified(text, toks, i)) else j
+
+
+def _qualified(text: str, toks: Tokens, i: int) -> bool:
+    """Whether a capitalised adjective that is no name part qualifies the word, mid-sentence:
+    "на Холодной Горе" (a neighbourhood) names a place, not a person called Горе. Only for a
+    word that is also an ordinary one: "Старий Петро" is a man with a nickname."""
+    if i == 0 or text[toks.ends[i - 1] : toks.starts[i]] != " ":
+        return False
+    before = toks.words[i - 1]
+    return is_capitalised(before) and _part(before) == frozenset() \
+        and not _sentence_start(text, toks.starts[i - 1]) and qualifies(before, toks.words[i])
 
 
 _PLACE_ADJECTIVE = ("ський", "цький", "зький", "ский", "цкий", "зкий")
-_LATIN_PLACE_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|sky|ska|ske)$")
+_LATIN_PLACE_ADJECTIVE = re.compile(  # "Pecherskyi", "Tsentralno-Miskyi"
+    r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:skyi|skyy|skiy|skyj|sky|ska|ske)$")
 
 
 def _place_adjective_before_noun(text: str, toks: Tokens, i: int) -> bool:

@@ -26,6 +26,7 @@ class Cues:
     office_oblast_words: frozenset[str]
     poi_nouns: frozenset[str]
     quoted_place_nouns: frozenset[str]
+    village_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +37,7 @@ def cues() -> Cues:
                    "settlement_abbreviations", "street_nouns", "oblast_nouns", "direction_nouns",
                    "between", "conjunctions", "with_prepositions", "office_raion_words",
                    "office_city_words", "office_oblast_words", "poi_nouns",
-                   "quoted_place_nouns")))
+                   "quoted_place_nouns", "village_nouns")))
 
 
 @lru_cache(maxsize=8)

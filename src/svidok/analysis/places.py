@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from svidok.analysis import lexicons
+from svidok.analysis import language, lexicons
 from svidok.analysis.adjectival import front_sector, office_kind, office_place, office_words
 from svidok.analysis.gazetteer import Candidate, Gazetteer, load, unique
 from svidok.analysis.lemmas import CLOSED_CLASSES, grammemes, known, qualifies, reads_as
@@ -82,6 +82,7 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     if in_lower_case(text):
         found += _lower_case_cities(toks, found, gaz)
     found.sort(key=lambda f: f[0])
+    found = _narrowed(text, toks, found)
     mentions = [(toks.starts[i], pcode) for i, _, c in found if (pcode := _anchor(c))]
     chosen = {i: _choose(c, mentions, toks.starts[i]) for i, _, c in found if i not in at_offices}
     if at_offices:  # a city's district only where the text names a place in its oblast,
@@ -96,6 +97,30 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
 
 Match = tuple[int, list[Candidate]]
 
+
+def _narrowed(
+    text: str, toks: Tokens, found: list[tuple[int, int, list[Candidate]]],
+) -> list[tuple[int, int, list[Candidate]]]:
+    """Homonyms narrowed by the words around them, where some candidates remain: a raion or
+    hromada named right after the place keeps those within it ("Городок Рівненського району"),
+    and a village noun before it keeps those that are no city ("села Городок": not the town of
+    16,000 in Khmelnytskyi Oblast, which ``_choose`` prefers to any village)."""
+    narrowed = []
+    for n, (i, j, candidates) in enumerate(found):
+        if len(candidates) > 1:
+            after = found[n + 1] if n + 1 < len(found) else None
+            if after is not None and after[0] == j and (codes := tuple(
+                    c.place.code for c in after[2]
+                    if c.place.level in ("raion", "hromada") and c.place.code)):
+                candidates = [c for c in candidates if c.place.code.startswith(codes)] \
+                    or candidates
+            before = toks.words[i - 1].lower() if i > 0 else ""
+            if before in cues().village_nouns and (
+                    len(before) > 2 or text.startswith(".", toks.ends[i - 1])):
+                candidates = [c for c in candidates if c.place.level != "city"] or candidates
+        narrowed.append((i, j, candidates))
+    return narrowed
+
 def _lower_case_cities(
     toks: Tokens, found: list[tuple[int, int, list[Candidate]]], gaz: Gazetteer,
 ) -> list[tuple[int, int, list[Candidate]]]:
@@ -107,8 +132,8 @@ def _lower_case_cities(
     village's name is too often an ordinary word. A word the dictionaries know only as a place
     name (Geox: "в мерефе", "в молдове", "в кишиневе") is that place, of any size, abroad too;
     so is a town of 10,000 or more whose name ends as only towns' do ("в куп'янську",
-    ``_lower_case_town``). After the Russian "с" ("я с харькова") only a genitive: "с" before any
-    other case is "with"."""
+    ``_lower_case_town``), and an oblast's regional name ("на полтавщині"). After the Russian
+    "с" ("я с харькова") only a genitive: "с" before any other case is "with"."""
     taken = {k for i, j, _ in found for k in range(i, j)}
     texts = toks.words
     c = cues()
@@ -121,9 +146,19 @@ def _lower_case_cities(
             continue
         if texts[i - 1] in c.genitive_prepositions and not reads_as(texts[i], "gent"):
             continue
-        if places := _lower_case_town(texts[i], gaz) or _named_only_as_place(texts[i], gaz):
+        if places := _lower_case_town(texts[i], gaz) or _named_only_as_place(texts[i], gaz) \
+                or _lower_case_region(texts[i], gaz):
             hits.append((i, i + 1, places))
     return hits
+
+
+@lru_cache(maxsize=10_000)
+def _lower_case_region(word: str, gaz: Gazetteer) -> list[Candidate]:
+    """The oblast a lower-case regional name stands for ("на полтавщині", "на харьковщине"):
+    a -щина name is no ordinary word."""
+    if "щин" not in word:
+        return []
+    return [c for c in gaz.word(word).places if c.place.level == "oblast"]
 
 
 @lru_cache(maxsize=10_000)
@@ -245,6 +280,9 @@ def _plausible_single(
         return True  # "пгт. Тараща"; a surname reading does not matter: "м. Львова Головатий"
     if before in cues().quoted_place_nouns and mark_before(text, toks.starts[i]) in "«\"“„":
         return True  # "навчального центру «Десна»"
+    if _LATIN.fullmatch(toks.words[i]) and _cyrillic(text) and all(
+            not c.place.foreign and c.population < MAJOR_CITY for c in candidates):
+        return False  # "Volkswagen Passat" in a Ukrainian text: not the village Пасат
     if all(c.place.foreign and c.population < MAJOR_CITY for c in candidates):
         # a town abroad of under 100,000 (the border towns of the neighbours) only where a
         # preposition says it is a place: "Police detained him" is not the Polish town
@@ -355,6 +393,7 @@ def _other_reading(word: str) -> str | None:
     are in the given-name lexicon ("Serhii" is also a village's transliteration)."""
     if _LATIN.fullmatch(word):
         return "name" if word.lower() in lexicon().latin_given else None
+    never_a_name = not word_keys(word).isdisjoint(lexicon().not_names)  # "Бахмут"
     other = None
     for lang in ("uk", "ru"):
         for reading in known(word, lang):
@@ -363,7 +402,7 @@ def _other_reading(word: str) -> str | None:
             tags = grammemes(reading)
             if tags & CLOSED_CLASSES:
                 return "function"
-            if tags & {"Name", "Surn", "Patr"}:
+            if tags & {"Name", "Surn", "Patr"} and not never_a_name:
                 other = "name"
             elif other is None:
                 other = "word"
@@ -379,6 +418,13 @@ def _given_name(word: str) -> bool:
         return word.lower() in lexicon().latin_given
     return any("Name" in reading.tag and "plur" not in reading.tag
                for lang in ("uk", "ru") for reading in known(word, lang))
+
+
+@lru_cache(maxsize=8)
+def _cyrillic(text: str) -> bool:
+    """Whether the text is Ukrainian or Russian: a Ukrainian village there is written in
+    Cyrillic, and a Latin word that spells one is something else (a make, a model, a brand)."""
+    return language.detect(text) in ("uk", "ru")
 
 
 @lru_cache(maxsize=10_000)

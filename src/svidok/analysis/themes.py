@@ -36,8 +36,8 @@ def find(text: str) -> list[Theme]:
                 continue
             else:
                 end = _rest_matches(term.words[1:], texts, lists, i + 1)
-            if end is None:
-                continue
+            if end is None or (term.negatable and any(map(_negation, texts[i + 1 : end]))):
+                continue  # negated inside: "в частину не повернувся"
             span = (toks.starts[i], toks.ends[end])
             spans = evidence.setdefault(term.theme, [])
             # a term counts once however often it occurs, and words already counted for the
@@ -73,7 +73,8 @@ def _rest_matches(
 
 def _negation(word: str) -> bool:
     """Whether the word negates the next ("не", "not", "never", "didn't"): a term marked
-    ``negatable`` right after it says the opposite of the term."""
+    ``negatable`` right after it, or with it between the term's words ("в частину не
+    повернувся"), says the opposite of the term."""
     lower = word.lower()
     return lower in _NEGATIONS or lower.endswith(("n't", "n’t"))
 

@@ -1152,3 +1152,51 @@ def test_a_motorised_brigade_in_english_and_russian(text: str) -> None:
     [unit] = of_type(text, "military_unit")
     assert unit.unit is not None and unit.unit.canonical == "59 ОМПБр"
 
+
+
+# -- the sixteenth held-out set (r) ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ('In March 2024 his company commander, known as "Bes", ordered an assault.', "Bes"),
+    ("Командир на прізвисько «Бізон» наказав іти вперед.", "Бізон"),
+])
+def test_a_nickname_after_known_as_is_a_call_sign(text: str, sign: str) -> None:
+    assert [(e.text, e.recognizer) for e in of_type(text, "person")] == [(sign, "call_sign")]
+
+
+@pytest.mark.parametrize("text", [
+    "Меня задержали на улице Лермонтова сотрудники ТЦК.",  # the street, not the poet
+    "- Held 18 hours at the Fastiv district TCC; phone confiscated.",  # a bullet, then a verb
+    "РНОКПП 2392718981, паспорт КЕ 118342\n\nЖалоба. 28 августа его задержали.",  # a heading
+])
+def test_not_a_person_after_a_street_noun_a_bullet_or_a_line_break(text: str) -> None:
+    assert texts(text, "person") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("з участю секретаря: Бражніченко І.О.\nзаявника", "Бражніченко І.О."),  # initials after
+    ("за участю секретаря судового засідання – Сухонос Є.О.", "Сухонос Є.О."),  # a dash, no bullet
+])
+def test_a_surname_with_initials_after_it_is_a_name_where_a_sentence_starts(
+    text: str, name: str,
+) -> None:
+    assert texts(text, "person") == [name]
+
+
+def test_an_abbreviated_raion_and_oblast_are_places() -> None:
+    text = "от Савченко Нины Петровны, проживающей: Одесская обл., Березовский р-н, с. Новоселовка"
+    assert texts(text, "person") == ["Савченко Нины Петровны"]
+    found = {e.text: e.place for e in of_type(text, "place")}
+    assert found["Березовский р-н"] is not None and found["Березовский р-н"].level == "raion"
+    assert found["Березовский р-н"].oblast == "Odesa Oblast"
+    assert "Одесская обл." in found  # the abbreviation's stop is part of it
+
+
+def test_a_capitalised_adjective_before_a_word_makes_it_no_village() -> None:
+    assert texts("Уполномоченному Верховной Рады по правам человека", "place") == []
+    assert texts("Ми стояли під Великою Новосілкою.", "place") == ["Великою Новосілкою"]
+
+
+def test_an_appeal_court_names_its_oblast() -> None:
+    [place] = of_type("Подано апеляцію до Волинського апеляційного суду.", "place")
+    assert place.place is not None and place.place.oblast == "Volyn Oblast"

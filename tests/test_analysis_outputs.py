@@ -558,6 +558,18 @@ def test_theme_vocabulary_of_the_fifteenth_held_out_set(text: str, theme: str) -
     assert theme in theme_ids(text)
 
 
+@pytest.mark.parametrize(("text", "theme"), [
+    ("He was mobilised after being stopped on his way to work.", "street_mobilization"),
+    ("He trained for three weeks at a range.", "training"),
+    ("I had a bad heart and they knew it.", "health"),
+    ("He is now awaiting trial.", "legal_case"),
+    ("He surrendered to the military police in May.", "return_to_unit"),
+    ("зараз він в обласному ТЦК, телефон вимкнений", "distribution_center"),
+])
+def test_theme_vocabulary_of_the_sixteenth_held_out_set(text: str, theme: str) -> None:
+    assert theme in theme_ids(text)
+
+
 def test_a_return_said_without_a_negation_is_a_return() -> None:
     text = "Після відпустки він повернувся в частину."
     assert "return_to_unit" in {t.id for t in analyze(text).themes}

@@ -24,8 +24,16 @@ from itertools import compress
 
 from svidok.analysis import callsigns, chatnames
 from svidok.analysis.lemmas import CLOSED_CLASSES, grammemes, known, parse, qualifies
+from svidok.analysis.placecues import cues
 from svidok.analysis.placekeys import normalise, word_keys
-from svidok.analysis.tokens import Tokens, capitalised, is_capitalised, mark_before, tokens
+from svidok.analysis.tokens import (
+    Tokens,
+    capitalised,
+    is_capitalised,
+    mark_before,
+    sentence_start,
+    tokens,
+)
 from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Entity
 
@@ -153,8 +161,9 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
         startable = sorted(set(startable) | cued)
     doubtful: list[int] = []  # words that can be a name but were not taken for one alone
     names: list[tuple[int, int]] = []
+    streets = cues().street_nouns  # "на улице Лермонтова": the street, not the poet
     for i in startable:
-        if i < free or toks.starts[i] in inside:
+        if i < free or toks.starts[i] in inside or (i and toks.words[i - 1].lower() in streets):
             continue
         j = _name_run(text, toks, i, lex, inside)
         if j > i:
@@ -251,9 +260,10 @@ def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -
         j += 1
     if j - i > 1 or _after_cue(text, toks.starts[i], lex) or \
             _initials_before(text, toks.starts[i]) < toks.starts[i] or \
+            _initial_after(text, toks.ends[i]) > toks.ends[i] or \
             ("ambiguous" in kinds[0] and _set_off(text, toks, i)):
         return j
-    if not _single_word_name(kinds[0], first, _sentence_start(text, toks.starts[i])):
+    if not _single_word_name(kinds[0], first, sentence_start(text, toks.starts[i])):
         return i
     return i if _place_adjective_before_noun(text, toks, i) or (
         "word" in kinds[0] and _qualified(text, toks, i)) else j
@@ -267,7 +277,7 @@ def _qualified(text: str, toks: Tokens, i: int) -> bool:
         return False
     before = toks.words[i - 1]
     return is_capitalised(before) and _part(before) == frozenset() \
-        and not _sentence_start(text, toks.starts[i - 1]) and qualifies(before, toks.words[i])
+        and not sentence_start(text, toks.starts[i - 1]) and qualifies(before, toks.words[i])
 
 
 _PLACE_ADJECTIVE = ("ський", "цький", "зький", "ский", "цкий", "зкий")
@@ -426,10 +436,6 @@ def _given(word: str) -> bool:
 
 def _public(parts: list[str], lex: Lexicon) -> bool:
     return any(not word_keys(word).isdisjoint(lex.public) for word in parts)
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    return mark_before(text, start) in ("", ".", "!", "?", "\n", ":", "—", "«", '"')
 
 
 def _after_cues(

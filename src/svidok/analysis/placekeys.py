@@ -37,6 +37,8 @@ def word_keys(word: str) -> frozenset[str]:
     base = normalise(word)
     if not _CYRILLIC.search(word):
         return frozenset({base})
+    if base.startswith("р-н") and len(base) <= 4:  # "р-н", "р-ні", "р-на": район abbreviated
+        return frozenset({base, "район"})
     readings = [r for lang in ("uk", "ru") for r in known(word, lang)[:4]]
     lemmas = {normalise(r.normal_form) for r in readings if not _PERSONAL & grammemes(r)}
     if not readings:  # neither dictionary knows the word: the Ukrainian analyser's first guess,

@@ -19,11 +19,20 @@ from functools import lru_cache
 from svidok.analysis import language, lexicons
 from svidok.analysis.adjectival import front_sector, office_kind, office_place, office_words
 from svidok.analysis.gazetteer import Candidate, Gazetteer, load, unique
+from svidok.analysis.homonyms import MAJOR_CITY, TOWN_POPULATION, anchor, choose, narrowed
 from svidok.analysis.lemmas import CLOSED_CLASSES, grammemes, known, qualifies, reads_as
 from svidok.analysis.persons import lexicon
 from svidok.analysis.placecues import cased, cues
 from svidok.analysis.placekeys import lookup_keys, name_keys, normalise, word_keys
-from svidok.analysis.tokens import Tokens, capitalised, in_lower_case, mark_before, tokens, words
+from svidok.analysis.tokens import (
+    Tokens,
+    capitalised,
+    in_lower_case,
+    mark_before,
+    sentence_start,
+    tokens,
+    words,
+)
 from svidok.domain.annotations import Entity, Place
 
 _MAX_WORDS = 4
@@ -82,44 +91,21 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     if in_lower_case(text):
         found += _lower_case_cities(toks, found, gaz)
     found.sort(key=lambda f: f[0])
-    found = _narrowed(text, toks, found)
-    mentions = [(toks.starts[i], pcode) for i, _, c in found if (pcode := _anchor(c))]
-    chosen = {i: _choose(c, mentions, toks.starts[i]) for i, _, c in found if i not in at_offices}
+    found = narrowed(text, toks, found)
+    mentions = [(toks.starts[i], pcode) for i, _, c in found if (pcode := anchor(c))]
+    chosen = {i: choose(c, mentions, toks.starts[i]) for i, _, c in found if i not in at_offices}
     if at_offices:  # a city's district only where the text names a place in its oblast,
         # and of two, the one whose oblast is named nearest ("до Києва, до Деснянського РТЦК")
         named = [(toks.starts[i], c.oblast_pcode) for i, c in chosen.items()]
         for i, _, c in found:
             if i in at_offices and (kept := [x for x in c if x.place.level != "district"
                                              or any(x.oblast_pcode == p for _, p in named)]):
-                chosen[i] = _choose(kept, named, toks.starts[i])
+                chosen[i] = choose(kept, named, toks.starts[i])
     return [_entity(text, toks, i, j, chosen[i]) for i, j, _ in found if i in chosen]
 
 
 Match = tuple[int, list[Candidate]]
 
-
-def _narrowed(
-    text: str, toks: Tokens, found: list[tuple[int, int, list[Candidate]]],
-) -> list[tuple[int, int, list[Candidate]]]:
-    """Homonyms narrowed by the words around them, where some candidates remain: a raion or
-    hromada named right after the place keeps those within it ("Городок Рівненського району"),
-    and a village noun before it keeps those that are no city ("села Городок": not the town of
-    16,000 in Khmelnytskyi Oblast, which ``_choose`` prefers to any village)."""
-    narrowed = []
-    for n, (i, j, candidates) in enumerate(found):
-        if len(candidates) > 1:
-            after = found[n + 1] if n + 1 < len(found) else None
-            if after is not None and after[0] == j and (codes := tuple(
-                    c.place.code for c in after[2]
-                    if c.place.level in ("raion", "hromada") and c.place.code)):
-                candidates = [c for c in candidates if c.place.code.startswith(codes)] \
-                    or candidates
-            before = toks.words[i - 1].lower() if i > 0 else ""
-            if before in cues().village_nouns and (
-                    len(before) > 2 or text.startswith(".", toks.ends[i - 1])):
-                candidates = [c for c in candidates if c.place.level != "city"] or candidates
-        narrowed.append((i, j, candidates))
-    return narrowed
 
 def _lower_case_cities(
     toks: Tokens, found: list[tuple[int, int, list[Candidate]]], gaz: Gazetteer,
@@ -301,6 +287,8 @@ def _plausible_single(
         return town and not _next_is_capitalised(text, toks, i)
     if _attributive(text, toks, i):  # "Київського вокзалу", "у Миколаївському ТЦК"
         return False
+    if other == "word" and _qualified(text, toks, i):  # "Верховной Рады": the parliament
+        return False
     if before in cues().prepositions:
         return True
     sentence_start = i == 0 or mark_before(text, toks.starts[i]) in ".!?:\n\"«—-"
@@ -381,6 +369,15 @@ def _attributive(text: str, toks: Tokens, i: int) -> bool:
         and qualifies(toks.words[i], toks.words[i + 1])
 
 
+def _qualified(text: str, toks: Tokens, i: int) -> bool:
+    """Whether a capitalised adjective qualifies the word mid-sentence ("Верховной Рады",
+    "Холодной Горе"): the two name something the gazetteer does not have whole, and the word
+    alone is not the place it also names."""
+    return i > 0 and _joined(text, toks, i - 1, 2) == 2 and toks.words[i - 1][:1].isupper() \
+        and not sentence_start(text, toks.starts[i - 1]) \
+        and qualifies(toks.words[i - 1], toks.words[i])
+
+
 def _next_is_capitalised(text: str, toks: Tokens, i: int) -> bool:
     return i + 1 < len(toks) and toks.words[i + 1][:1].isupper() and _joined(text, toks, i, 2) == 2
 
@@ -433,45 +430,10 @@ def _geographic(word: str) -> bool:
     return reads_as(word, "Geox")
 
 
-TOWN_POPULATION = 10_000  # a town this large is meant over any namesake village
-MAJOR_CITY = 100_000  # large enough to be meant even where the word has another reading
-
-
-def _anchor(candidates: list[Candidate]) -> str:
-    """The oblast a found place settles for the rest of the text, or "": the one oblast of all
-    its candidates, or a town's of 10,000+ people chosen over namesake villages ("Киев" is
-    also a village in Mykolaiv Oblast; the text's "Подоле" is then Kyiv's district, not the
-    larger Поділ near Poltava)."""
-    pcodes = {c.oblast_pcode for c in candidates}
-    if len(pcodes) == 1:
-        return candidates[0].oblast_pcode
-    best = _choose(candidates, [], 0)
-    return best.oblast_pcode if best.place.level == "city" and \
-        best.population >= TOWN_POPULATION else ""
-
-
-def _choose(candidates: list[Candidate], mentions: list[tuple[int, str]], at: int) -> Candidate:
-    """A Ukrainian place over a foreign city of the same name; then a city of 10,000+ people;
-    else the candidate in the oblast named nearest in the text; else the highest level, then
-    the largest population."""
-    foreign_cities = [c for c in candidates if c.place.foreign and c.place.level == "city"]
-    if foreign_cities and len(foreign_cities) < len(candidates):
-        # Олександрія, not Alexandria: a namesake abroad yields to a Ukrainian place
-        candidates = [c for c in candidates if c not in foreign_cities]
-    best = max(candidates, key=lambda c: c.rank)
-    if best.place.level == "city" and best.population >= TOWN_POPULATION:
-        return best
-    distance: dict[str, int] = {}
-    for position, pcode in mentions:
-        distance[pcode] = min(distance.get(pcode, 10**9), abs(position - at))
-    near = [c for c in candidates if c.oblast_pcode in distance]
-    if not near:
-        return best
-    return min(near, key=lambda c: (distance[c.oblast_pcode], -c.rank[0], -c.rank[1]))
-
-
 def _entity(text: str, toks: Tokens, i: int, j: int, chosen: Candidate) -> Entity:
     start, end = toks.starts[i], toks.ends[j - 1]
+    if toks.words[j - 1].lower() == "обл" and text.startswith(".", end):
+        end += 1  # "Одесская обл.": the abbreviation's stop is part of it
     place = chosen.place
     if place.level in ("raion", "hromada", "oblast") and not place.name_uk:
         place = replace(place, name_uk=text[start:end])

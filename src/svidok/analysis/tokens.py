@@ -101,6 +101,31 @@ def mark_before(text: str, start: int) -> str:
     return text[start - 1 : start]
 
 
+def sentence_start(text: str, start: int) -> bool:
+    """Whether a word starting at ``start`` opens a sentence: after a full stop, a colon, a
+    dash or an opening quote, at a line's start ("паспорт КЕ 118342\n\nЖалоба."), or after a
+    bullet there ("- Held 18 hours"; a hyphen inside a line is a dash between words:
+    "секретаря – Сухонос Є.О.")."""
+    at = start
+    while at and text[at - 1].isspace():
+        if text[at - 1] == "\n":
+            return True
+        at -= 1
+    mark = text[at - 1 : at]
+    if mark in ("", ".", "!", "?", ":", "—", "«", '"'):
+        return True
+    return mark in ("-", "–", "•", "*") and line_start(text, at - 1)
+
+
+def line_start(text: str, start: int) -> bool:
+    """Whether only white space with a line break in it, or nothing, comes before ``start``."""
+    while start and text[start - 1].isspace():
+        if text[start - 1] == "\n":
+            return True
+        start -= 1
+    return start == 0
+
+
 def occurrences(text: str, phrase: str) -> list[int]:
     """Offsets of ``phrase`` in ``text`` as whole words (not inside a longer word)."""
     found = []

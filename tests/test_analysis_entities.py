@@ -1200,3 +1200,29 @@ def test_a_capitalised_adjective_before_a_word_makes_it_no_village() -> None:
 def test_an_appeal_court_names_its_oblast() -> None:
     [place] = of_type("Подано апеляцію до Волинського апеляційного суду.", "place")
     assert place.place is not None and place.place.oblast == "Volyn Oblast"
+
+
+# -- the seventeenth held-out set (s) -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Командир роти був нормальний, але комбат «Тайфун» кидав нас на позиції.", "Тайфун"),
+    ("но комбат «Мороз» гнал на штурмы без поддержки", "Мороз"),
+    ('My commander, a man everyone called "Sova", was fine.', "Sova"),
+])
+def test_a_quoted_nickname_after_a_role_or_called_is_a_call_sign(text: str, sign: str) -> None:
+    assert (sign, "call_sign") in [(e.text, e.recognizer) for e in of_type(text, "person")]
+
+
+def test_so_called_is_not_called() -> None:
+    assert texts('They joined the so-called "Azov" volunteers.', "person") == []
+
+
+def test_a_place_with_an_english_possessive() -> None:
+    text = "He walked away from his position in Russia's Kursk region."
+    assert texts(text, "place") == ["Russia", "Kursk region"]
+
+
+def test_a_country_is_meant_over_a_village_of_its_name() -> None:
+    text = "Я доехал до Одессы, потом попробовал уйти в Молдову, но меня задержали."
+    place = next(e.place for e in of_type(text, "place") if e.text == "Молдову")
+    assert place is not None and (place.level, place.iso) == ("country", "MD")

@@ -1,6 +1,7 @@
 """Call signs: after their cue ("позивний «Кабан»", "call sign 'Bear'"), listed before one
-("Лёха и Малой (это позывные)"), in quotes after a name ("Костя «Бур»"), and mentioned again
-without it ("у Кабана"). The cue pattern is built with the name lexicon (``persons.lexicon``)."""
+("Лёха и Малой (это позывные)"), in quotes after a name, a role or "called" ("Костя «Бур»",
+"комбат «Тайфун»"), and mentioned again without it ("у Кабана"). The cue pattern is built with
+the name lexicon (``persons.lexicon``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from svidok.analysis import lexicons
 from svidok.analysis.lemmas import closed_class, forms
 from svidok.analysis.tokens import Tokens, capitalised, cued, is_capitalised, occurrences
 from svidok.domain.annotations import Entity
@@ -110,3 +112,29 @@ def after_names(text: str, found: list[Entity]) -> list[Entity]:
             start, end = match.span(1)
             signs.append(Entity(start, end, match.group(1), "person", "call_sign"))
     return signs
+
+
+def after_roles(text: str, toks: Tokens) -> list[Entity]:
+    """A nickname in quotes right after a rank or role ("комбат «Тайфун»", "командир роти
+    «Граф»", "commander "Bes""; ``roles`` in risk.yaml) is a call sign, on the same terms as
+    after a name (``after_names``)."""
+    signs = []
+    for i, facts in lexicons.of(text).marked:
+        if facts.role_keys and (match := _NICKNAME.match(text, toks.ends[i])) is not None \
+                and not closed_class(match.group(1).split()[0]):
+            start, end = match.span(1)
+            signs.append(Entity(start, end, match.group(1), "person", "call_sign"))
+    return signs
+
+
+# "a man everyone called "Sova"", "його всі звали «Сова»": a quoted name after "called" (not
+# "so-called") or "звали"; an unquoted word there is an ordinary name (``name_cues_en``)
+_CALLED = re.compile(r"(?<![\w-])(?:called|звали|звав|звала|кликали)\s+[«\"“]"
+                     r"([A-ZА-ЯІЇЄҐ][\w'’ʼ-]+)[»\"”]", re.IGNORECASE)
+_CALLED_CUES = ("called", "звал", "кликали")
+
+
+def called(text: str, lower: str) -> list[Entity]:
+    """Call signs in quotes after "called" or "звали" ("a man everyone called "Sova"")."""
+    return [Entity(*match.span(1), match.group(1), "person", "call_sign")
+            for match in cued(_CALLED, text, lower, _CALLED_CUES)]

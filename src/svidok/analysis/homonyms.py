@@ -28,9 +28,13 @@ def anchor(candidates: list[Candidate]) -> str:
 
 
 def choose(candidates: list[Candidate], mentions: list[tuple[int, str]], at: int) -> Candidate:
-    """A Ukrainian place over a foreign city of the same name; then a city of 10,000+ people;
-    else the candidate in the oblast named nearest in the text; else the highest level, then
-    the largest population."""
+    """A country over villages of its name; a Ukrainian place over a foreign city of the same
+    name; then a city of 10,000+ people; else the candidate in the oblast named nearest in the
+    text; else the highest level, then the largest population."""
+    countries = [c for c in candidates if c.place.level == "country"]
+    if countries and all(c.place.level in ("country", "village", "settlement")
+                         for c in candidates):
+        return countries[0]  # "в Молдову": the country, not the village Молдове near Odesa
     foreign_cities = [c for c in candidates if c.place.foreign and c.place.level == "city"]
     if foreign_cities and len(foreign_cities) < len(candidates):
         # Олександрія, not Alexandria: a namesake abroad yields to a Ukrainian place

@@ -181,7 +181,8 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
         end = _initial_after(text, _without_possessive(toks.words[j - 1], toks.ends[j - 1]))
         found.append(Entity(start, end, text[start:end], "person", "name",
                             public_figure=_public(toks.words[i:j], lex)))
-    found += callsigns.after_names(text, found)
+    found += callsigns.after_names(text, found) + callsigns.after_roles(text, toks) \
+        + callsigns.called(text, lower)
     found += callsigns.again(text, toks, [e for e in found if e.recognizer == "call_sign"])
     return found
 

@@ -21,6 +21,7 @@ KEY_VERSION = 4
 _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _MAX_COMBINATIONS = 32
 _PERSONAL = frozenset({"Name", "Patr"})
+_POSSESSIVE = re.compile(r"[a-z]['’]s$")
 
 
 def normalise(word: str) -> str:
@@ -35,8 +36,9 @@ def word_keys(word: str) -> frozenset[str]:
     a given name or patronymic the word is only an inflection of: "Николаев" (the city) is also
     a genitive plural of Николай, and "Меня зовут Николай" had made the man the city."""
     base = normalise(word)
-    if not _CYRILLIC.search(word):
-        return frozenset({base})
+    if not _CYRILLIC.search(word):  # "Russia's Kursk region": Russia
+        return frozenset({base, normalise(word[:-2])}) if _POSSESSIVE.search(word) \
+            else frozenset({base})
     if base.startswith("р-н") and len(base) <= 4:  # "р-н", "р-ні", "р-на": район abbreviated
         return frozenset({base, "район"})
     readings = [r for lang in ("uk", "ru") for r in known(word, lang)[:4]]

@@ -434,6 +434,8 @@ def _entity(text: str, toks: Tokens, i: int, j: int, chosen: Candidate) -> Entit
     start, end = toks.starts[i], toks.ends[j - 1]
     if toks.words[j - 1].lower() == "обл" and text.startswith(".", end):
         end += 1  # "Одесская обл.": the abbreviation's stop is part of it
+    elif toks.words[j - 1].endswith(("'s", "’s")):  # Latin s: a Cyrillic word has none
+        end -= 2  # "Russia's": the place without the English possessive
     place = chosen.place
     if place.level in ("raion", "hromada", "oblast") and not place.name_uk:
         place = replace(place, name_uk=text[start:end])

@@ -1226,3 +1226,45 @@ def test_a_country_is_meant_over_a_village_of_its_name() -> None:
     text = "Я доехал до Одессы, потом попробовал уйти в Молдову, но меня задержали."
     place = next(e.place for e in of_type(text, "place") if e.text == "Молдову")
     assert place is not None and (place.level, place.iso) == ("country", "MD")
+
+
+# -- the eighteenth held-out set (t) --------------------------------------------------------------
+
+@pytest.mark.parametrize("address", ["olena.savchuk[at]ukr.net", "ivan (at) gmail (dot) com"])
+def test_an_e_mail_address_written_to_escape_harvesters(address: str) -> None:
+    assert texts(f"Моя пошта {address}, пишіть.", "email") == [address]
+
+
+def test_a_lower_case_surname_after_its_cue() -> None:
+    assert texts("добрий день. мене звати назар, прізвище коваль, я з павлограда.",
+                 "person") == ["назар", "коваль"]
+
+
+@pytest.mark.parametrize("text", [
+    "Зараз живу в Ізюмі, прізвище не пишіть.",
+    "У позовній заяві її прізвище зазначене як у паспорті.",
+    "Mykhailo, who asked that his surname not be published, left.",
+])
+def test_after_a_surname_cue_a_word_that_is_no_noun_is_no_surname(text: str) -> None:
+    assert [n for n in texts(text, "person") if n[0].islower()] == []
+
+
+@pytest.mark.parametrize(("text", "canonical"), [
+    ("Я служив в ОШБ «Вовки Да Вінчі», потім мене перевели.", "ОШБ «Вовки Да Вінчі»"),
+    ('He joined the battalion "Aidar" in 2014.', "батальйон «Aidar»"),
+    ("Oleh joined the 12th Special Forces Brigade Azov as a volunteer.", "12 ОБрСпП"),
+])
+def test_units_named_in_quotes_and_special_forces(text: str, canonical: str) -> None:
+    [unit] = of_type(text, "military_unit")
+    assert unit.unit is not None and unit.unit.canonical == canonical
+    assert of_type(text, "place") == [] and all(e.public_figure for e in of_type(text, "person")
+                                                if e.text != "Oleh")
+
+
+def test_a_quoted_name_after_a_word_that_is_no_unit_type_is_no_unit() -> None:
+    assert of_type("Зустрілись у ресторані «Бригада» на розі.", "military_unit") == []
+
+
+def test_a_lower_case_regional_name_ending_in_cchyna() -> None:
+    [place] = of_type("зараз ховаюсь у дядька на донеччині, але це вже небезпечно", "place")
+    assert place.place is not None and place.place.oblast == "Donetsk Oblast"

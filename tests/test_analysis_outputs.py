@@ -565,6 +565,8 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     ("Сейчас живу у сестры, на улицу почти не выхожу.", "escape"),
     ("Віті 47 років, в нього після ковіду легені погані.", "health"),
     ("He fears arrest if he travels to Kyiv for the hearing.", "legal_case"),
+    # the eighteenth
+    ("After his contract ended he was not released: no demobilisation.", "conditions"),
 ])
 def test_theme_vocabulary_of_the_later_held_out_sets(
     text: str, theme: str,

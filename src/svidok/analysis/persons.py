@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import gzip
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
-from svidok.analysis import callsigns, chatnames
+from svidok.analysis import callsigns, chatnames, namecues
 from svidok.analysis.lemmas import CLOSED_CLASSES, grammemes, known, parse, qualifies
 from svidok.analysis.placecues import cues
 from svidok.analysis.placekeys import normalise, word_keys
@@ -73,6 +72,7 @@ class Lexicon:
     cue_en: re.Pattern[str]
     cue_cyr: re.Pattern[str]
     strong_cues: tuple[str, ...]  # lower case
+    surname_cues: frozenset[str]  # lower case, among the strong cues
     office_nouns_en: frozenset[str]  # lower case
     diminutives: frozenset[str]  # lookup spellings (``placekeys.normalise``)
     not_names: frozenset[str]  # lookup spellings
@@ -98,7 +98,8 @@ def lexicon() -> Lexicon:
         call_sign=re.compile(rf"(?i:{cues}){_FILLERS}\s*[:—-]?\s*{_QUOTED}"),
         cue_en=_cue_pattern(raw["name_cues_en"]),
         cue_cyr=_cue_pattern(raw["name_cues_uk_ru"]),
-        strong_cues=tuple(c.lower() for c in raw["strong_cues"]),
+        strong_cues=tuple(c.lower() for c in raw["strong_cues"] + raw["surname_cues"]),
+        surname_cues=frozenset(c.lower() for c in raw["surname_cues"]),
         office_nouns_en=frozenset(w.lower() for w in raw["office_nouns_en"]),
         diminutives=frozenset(map(normalise, raw["diminutives"])),
         not_names=frozenset(map(normalise, raw["not_names"])),
@@ -155,7 +156,8 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     startable = list(compress(starts, can_start))
     # a word after a cue starts a name though it looks like none alone ("My name is Moroz",
     # "Captain Melnyk")
-    cued, cued_lower = _after_cues(text, lower, toks, lex)
+    cued, cued_lower = namecues.after_cues(text, lower, toks, lex.strong_cues,
+                                           lex.surname_cues, _part)
     cued_lower += chatnames.after_relatives(text, toks, _given, lex.greetings, lex.prepositions)
     if cued := cued - set(startable):
         startable = sorted(set(startable) | cued)
@@ -437,34 +439,6 @@ def _given(word: str) -> bool:
 
 def _public(parts: list[str], lex: Lexicon) -> bool:
     return any(not word_keys(word).isdisjoint(lex.public) for word in parts)
-
-
-def _after_cues(
-    text: str, lower: str, toks: Tokens, lex: Lexicon,
-) -> tuple[set[int], list[int]]:
-    """The capitalised words right after a strong name cue, and the lower-case words there
-    that a dictionary reads as a given name (found by substring search: the cues are few and
-    most texts have none)."""
-    found: set[int] = set()
-    lower_case: list[int] = []
-    if len(lower) != len(text):  # lower-casing moved the offsets (a rare letter, "İ"): then
-        return found, lower_case  # only words that look like a name alone are names after a cue
-    for cue in lex.strong_cues:
-        at = lower.find(cue)
-        while at >= 0:
-            end = at + len(cue)
-            k = bisect_left(toks.starts, end)
-            if (k < len(toks) and (at == 0 or not lower[at - 1].isalnum())
-                    and text[end : toks.starts[k]] == " "
-                    and toks.words[k].lower() not in lex.strong_cues):  # "Lieutenant Colonel
-                # Bilyk": the name is after the second rank, found from it
-                if _part(toks.words[k]) is not None:
-                    found.add(k)
-                elif toks.words[k].islower() and "given" in (
-                        _part(toks.words[k].capitalize()) or ()):
-                    lower_case.append(k)
-            at = lower.find(cue, end)
-    return found, sorted(set(lower_case))
 
 
 def _after_cue(text: str, start: int, lex: Lexicon) -> bool:

@@ -142,7 +142,7 @@ def _lower_case_cities(
 def _lower_case_region(word: str, gaz: Gazetteer) -> list[Candidate]:
     """The oblast a lower-case regional name stands for ("на полтавщині", "на харьковщине"):
     a -щина name is no ordinary word."""
-    if "щин" not in word:
+    if "щин" not in word and "ччин" not in word:  # Полтавщина, Донеччина, Вінниччина
         return []
     return [c for c in gaz.word(word).places if c.place.level == "oblast"]
 

@@ -197,7 +197,38 @@ def find(text: str) -> list[Entity]:
                                       name and name.strip())))
         # the name too: no other unit is read inside it
         taken.append((start, max(match.end(), end + len(name or "") + 1)))
-    return found
+    return found + [e for e in _named_only(text) if not any(s < e.end and e.start < t
+                                                               for s, t in taken)]
+
+
+@lru_cache(maxsize=1)
+def _named_only_pattern() -> re.Pattern[str]:
+    """A type (an abbreviation, or a one-word stem) right before a quoted capitalised name,
+    with no number: "ОШБ «Вовки Да Вінчі»", "батальйон «Айдар»", "бригада «Хартія»"."""
+    bodies = []
+    for index, k in enumerate(_data()["kinds"]):
+        words = sorted({w for w in map(_unqualified, k["stems"]) if " " not in w},  # a generic
+                       key=len, reverse=True)  # type's own word; a specific one by abbreviation
+        alternatives = [re.escape(a) + r"(?![\w])" for a in k["abbr"] if len(a) > 2] + [
+            f"(?i:{re.escape(w)})[\\w'’ʼ-]*" for w in words]
+        bodies.append(f"(?P<k{index}>{'|'.join(alternatives)})")
+    return re.compile(rf"(?<![\w])(?:{'|'.join(bodies)})\s*[«\"“]"
+                      rf"(?P<name>[A-ZА-ЯІЇЄҐ][^»\"”\n]{{1,40}})[»\"”]")
+
+
+def _named_only(text: str) -> Iterator[Entity]:
+    """Units named by their type and a quoted name alone ("ОШБ «Вовки Да Вінчі»"): the span is
+    the whole, and the name, part of the unit's identity, is in its canonical form too."""
+    if "«" not in text and '"' not in text and "“" not in text:
+        return
+    all_kinds = kinds()
+    for match in _named_only_pattern().finditer(text):
+        index = next(int(key[1:]) for key, value in match.groupdict().items()
+                     if value is not None and key.startswith("k"))
+        kind = all_kinds[index]
+        yield Entity(match.start(), match.end(), match.group(), "military_unit", "formation",
+                     unit=Unit(kind.kind, "", f"{kind.canonical} «{match.group('name')}»",
+                               match.group("name")))
 
 
 def name_spans(text: str, found: list[Entity]) -> list[tuple[int, int]]:
@@ -206,7 +237,7 @@ def name_spans(text: str, found: list[Entity]) -> list[tuple[int, int]]:
     spans = []
     for entity in found:
         if entity.unit is not None and entity.unit.name:
-            at = text.find(entity.unit.name, entity.end)
+            at = text.find(entity.unit.name, entity.start)  # after the type, or within
             spans.append((at, at + len(entity.unit.name)))
     return spans
 

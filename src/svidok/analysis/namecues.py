@@ -1,0 +1,53 @@
+"""The words right after a strong name cue ("мене звати", "my name is", a rank, "прізвище"):
+a capitalised word there starts a name whatever else it reads as ("My name is Moroz", "Captain
+Melnyk"), and so does a lower-case word a dictionary reads as a given name ("зовут меня
+виталик") or, after a cue for the surname, a Cyrillic word that can be a noun ("прізвище
+коваль": a smith to the dictionaries; not "прізвище не пишіть", "прізвище зазначене як")."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+
+from svidok.analysis.lemmas import known
+from svidok.analysis.tokens import Tokens
+
+
+def after_cues(
+    text: str, lower: str, toks: Tokens, strong_cues: tuple[str, ...],
+    surname_cues: frozenset[str], part: Callable[[str], frozenset[str] | None],
+) -> tuple[set[int], list[int]]:
+    """The capitalised words right after a strong name cue (``part``: what a word can be as
+    part of a name, None for a lower-case word), and the lower-case words there that are
+    names (found by substring search: the cues are few and most texts have none)."""
+    found: set[int] = set()
+    lower_case: list[int] = []
+    if len(lower) != len(text):  # lower-casing moved the offsets (a rare letter, "İ"): then
+        return found, lower_case  # only words that look like a name alone are names after a cue
+    for cue in strong_cues:
+        at = lower.find(cue)
+        while at >= 0:
+            end = at + len(cue)
+            k = bisect_left(toks.starts, end)
+            if (k < len(toks) and (at == 0 or not lower[at - 1].isalnum())
+                    and text[end : toks.starts[k]] == " "
+                    and toks.words[k].lower() not in strong_cues):  # "Lieutenant Colonel
+                # Bilyk": the name is after the second rank, found from it
+                word = toks.words[k]
+                if part(word) is not None:
+                    found.add(k)
+                elif word.islower() and ("given" in (part(word.capitalize()) or ()) or (
+                        cue in surname_cues and _surname_like(word))):
+                    lower_case.append(k)
+            at = lower.find(cue, end)
+    return found, sorted(set(lower_case))
+
+
+def _surname_like(word: str) -> bool:
+    """Whether a lower-case Cyrillic word can be a surname: a noun to a dictionary, or a word
+    neither knows ("коваль", "гуменюк"; not "зазначене", a participle: "прізвище зазначене як",
+    nor an English word after "surname": "his surname not be published")."""
+    if word.isascii() or not word.isalpha():
+        return False
+    readings = [r for lang in ("uk", "ru") for r in known(word, lang)]
+    return not readings or any(r.tag.POS == "NOUN" for r in readings)

@@ -131,7 +131,7 @@ def after_roles(text: str, toks: Tokens) -> list[Entity]:
 # "so-called") or "звали"; an unquoted word there is an ordinary name (``name_cues_en``)
 _CALLED = re.compile(r"(?<![\w-])(?:called|звали|звав|звала|кликали)\s+[«\"“]"
                      r"([A-ZА-ЯІЇЄҐ][\w'’ʼ-]+)[»\"”]", re.IGNORECASE)
-_CALLED_CUES = ("called", "звал", "кликали")
+_CALLED_CUES = ("called", "звал", "звав", "кликали")
 
 
 def called(text: str, lower: str) -> list[Entity]:

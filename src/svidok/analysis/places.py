@@ -291,10 +291,10 @@ def _plausible_single(
         return False
     if before in cues().prepositions:
         return True
-    sentence_start = i == 0 or mark_before(text, toks.starts[i]) in ".!?:\n\"«—-"
+    opening = i == 0 or mark_before(text, toks.starts[i]) in ".!?:\n\"«—-"
     if other is None:
         return True
-    if sentence_start:  # "Мені сказали": the town of Мена has 11,000 people, Київ millions
+    if opening:  # "Мені сказали": the town of Мена has 11,000 people, Київ millions
         return max(c.population for c in candidates if not c.place.foreign) >= MAJOR_CITY \
             if any(not c.place.foreign for c in candidates) else False
     if town:

@@ -129,7 +129,7 @@ def line_start(text: str, start: int) -> bool:
 def occurrences(text: str, phrase: str) -> list[int]:
     """Offsets of ``phrase`` in ``text`` as whole words (not inside a longer word)."""
     found = []
-    for at in _positions(text, phrase):
+    for at in positions(text, phrase):
         end = at + len(phrase)
         if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
             found.append(at)
@@ -148,7 +148,7 @@ def cued(
         yield from pattern.finditer(text)
         return
     end = 0
-    for at in sorted({at for cue in cues for at in _positions(lower, cue)}):
+    for at in sorted({at for cue in cues for at in positions(lower, cue)}):
         if at < end:
             continue  # inside the last match, as finditer would skip it
         match = pattern.match(text, at)
@@ -157,7 +157,8 @@ def cued(
             end = max(match.end(), at + 1)
 
 
-def _positions(text: str, part: str) -> Iterator[int]:
+def positions(text: str, part: str) -> Iterator[int]:
+    """Every offset of ``part`` in ``text``, overlapping ones too."""
     at = text.find(part)
     while at >= 0:
         yield at

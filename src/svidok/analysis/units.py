@@ -7,13 +7,14 @@ Formation types and known formations are data (data/analysis/units.yaml).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from svidok.analysis.lemmas import grammemes, known
-from svidok.analysis.tokens import cued
+from svidok.analysis.tokens import cued, positions, tokens
 from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Unit
 
@@ -202,33 +203,44 @@ def find(text: str) -> list[Entity]:
 
 
 @lru_cache(maxsize=1)
-def _named_only_pattern() -> re.Pattern[str]:
-    """A type (an abbreviation, or a one-word stem) right before a quoted capitalised name,
-    with no number: "ОШБ «Вовки Да Вінчі»", "батальйон «Айдар»", "бригада «Хартія»"."""
+def _type_word() -> re.Pattern[str]:
+    """A type as one word: an abbreviation, or a one-word stem in any case form ("ОШБ",
+    "батальйон", "бригаді", "полк"); the kinds as named alternatives ``k0``, ``k1``… (the
+    multi-word stems of the specific kinds are told by their abbreviations)."""
     bodies = []
     for index, k in enumerate(_data()["kinds"]):
-        words = sorted({w for w in map(_unqualified, k["stems"]) if " " not in w},  # a generic
-                       key=len, reverse=True)  # type's own word; a specific one by abbreviation
-        alternatives = [re.escape(a) + r"(?![\w])" for a in k["abbr"] if len(a) > 2] + [
+        words = sorted({w for w in map(_unqualified, k["stems"]) if " " not in w},
+                       key=len, reverse=True)
+        alternatives = [re.escape(a) for a in k["abbr"] if len(a) > 2 and " " not in a] + [
             f"(?i:{re.escape(w)})[\\w'’ʼ-]*" for w in words]
-        bodies.append(f"(?P<k{index}>{'|'.join(alternatives)})")
-    return re.compile(rf"(?<![\w])(?:{'|'.join(bodies)})\s*[«\"“]"
-                      rf"(?P<name>[A-ZА-ЯІЇЄҐ][^»\"”\n]{{1,40}})[»\"”]")
+        if alternatives:
+            bodies.append(f"(?P<k{index}>{'|'.join(alternatives)})")
+    return re.compile("|".join(bodies))
+
+
+_QUOTED_UNIT_NAME = re.compile(r"\s*[«\"“](?P<name>[A-ZА-ЯІЇЄҐ][^»\"”\n]{1,40})[»\"”]")
 
 
 def _named_only(text: str) -> Iterator[Entity]:
-    """Units named by their type and a quoted name alone ("ОШБ «Вовки Да Вінчі»"): the span is
-    the whole, and the name, part of the unit's identity, is in its canonical form too."""
-    if "«" not in text and '"' not in text and "“" not in text:
-        return
+    """Units named by their type and a quoted name alone, no number ("ОШБ «Вовки Да Вінчі»",
+    "батальйон «Айдар»", not "ресторан «Бригада»"): the span is the whole, and the name, part
+    of the unit's identity, is in its canonical form too. Tried only at the words before an
+    opening quote, not by a scan of the text."""
+    toks = tokens(text)
     all_kinds = kinds()
-    for match in _named_only_pattern().finditer(text):
-        index = next(int(key[1:]) for key, value in match.groupdict().items()
-                     if value is not None and key.startswith("k"))
+    for at in sorted({m for q in ("«", '"', "“") for m in positions(text, q)}):
+        k = bisect_right(toks.ends, at) - 1
+        if k < 0 or (match := _QUOTED_UNIT_NAME.match(text, toks.ends[k])) is None \
+                or match.start("name") - 1 != at \
+                or (kind_match := _type_word().fullmatch(toks.words[k])) is None:
+            continue
+        index = next(int(key[1:]) for key, value in kind_match.groupdict().items()
+                     if value is not None)
         kind = all_kinds[index]
-        yield Entity(match.start(), match.end(), match.group(), "military_unit", "formation",
-                     unit=Unit(kind.kind, "", f"{kind.canonical} «{match.group('name')}»",
-                               match.group("name")))
+        start = toks.starts[k]
+        yield Entity(start, match.end(), text[start : match.end()], "military_unit",
+                     "formation", unit=Unit(kind.kind, "", f"{kind.canonical} «{match['name']}»",
+                                            match["name"]))
 
 
 def name_spans(text: str, found: list[Entity]) -> list[tuple[int, int]]:

@@ -1268,3 +1268,32 @@ def test_a_quoted_name_after_a_word_that_is_no_unit_type_is_no_unit() -> None:
 def test_a_lower_case_regional_name_ending_in_cchyna() -> None:
     [place] = of_type("зараз ховаюсь у дядька на донеччині, але це вже небезпечно", "place")
     assert place.place is not None and place.place.oblast == "Donetsk Oblast"
+
+
+# -- the nineteenth held-out set (u) --------------------------------------------------------------
+
+def test_what_everyone_calls_someone_is_a_call_sign_at_every_mention() -> None:
+    text = "О бойце, которого все зовут Малой: парню 22 года. Потом Малой ушёл с позиций."
+    assert [(e.text, e.recognizer) for e in of_type(text, "person")] == [
+        ("Малой", "call_sign"), ("Малой", "call_sign")]
+
+
+def test_a_word_after_a_surname_cue_that_no_dictionary_reads_as_a_surname() -> None:
+    assert texts("Отец Василий просит не называть фамилию бойца.", "person") == ["Василий"]
+
+
+@pytest.mark.parametrize("text", [
+    "My name is Ewa Nowak and I work here.",
+    "From: Ewa Nowak, Fundacja Ocalenie",
+])
+def test_both_words_after_a_name_cue_are_the_name(text: str) -> None:
+    assert texts(text, "person") == ["Ewa Nowak"]
+
+
+def test_a_given_name_after_a_relative_and_a_pronoun_in_a_chat() -> None:
+    assert "катя" in texts("лёху нашего взяли на проходной. жена его катя в панике", "person")
+
+
+def test_a_polish_street_address() -> None:
+    assert texts("Our office address is ul. Kolejowa 5, 37-700 Przemyśl.",
+                 "address") == ["ul. Kolejowa 5"]

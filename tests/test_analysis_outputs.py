@@ -567,6 +567,9 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     ("He fears arrest if he travels to Kyiv for the hearing.", "legal_case"),
     # the eighteenth
     ("After his contract ended he was not released: no demobilisation.", "conditions"),
+    # the nineteenth
+    ("Його забрали в листопаді прямо з електрички на станції.", "street_mobilization"),
+    ("He crossed near Medyka and applied for protection in Przemyśl.", "escape"),
 ])
 def test_theme_vocabulary_of_the_later_held_out_sets(
     text: str, theme: str,

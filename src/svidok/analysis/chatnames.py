@@ -73,21 +73,33 @@ def after_relatives(
     """In a text written in lower case (a chat), the lower-case words right after a noun of
     kinship or acquaintance (persons.yaml, ``relations``) that can be a given name (``given``:
     what the dictionaries read as one, and the diminutives): "мій сусід сашко", "дружина
-    ірина", "з братом андрієм"; such a word right before or after a greeting, as the person
-    greeted (``greetings``: "саня привет", "привіт, олю"); a given name in the case a
-    preposition takes (``_governed``: "я від колі"); and a word that can only be a given name
-    (``_only_a_name``: "це олег"). In capitalised prose a lower-case word there is a word."""
+    ірина", "з братом андрієм", with a pronoun between too ("жена его катя"); such a word
+    right before or after a greeting, as the person greeted (``greetings``: "саня привет",
+    "привіт, олю"); a given name in the case a preposition takes (``_governed``: "я від
+    колі"); and a word that can only be a given name (``_only_a_name``: "це олег"). In
+    capitalised prose a lower-case word there is a word."""
     if not in_lower_case(text):
         return []
     found = _greeted(text, toks, given, greetings) + _governed(text, toks, prepositions) \
         + list(compress(range(len(toks)), map(_only_a_name, toks.words)))
     for i, facts in lexicons.of(text).marked:
         k = i + 1
+        if facts.relation and k + 1 < len(toks) and _pronoun(toks.words[k]) \
+                and text[toks.ends[k] : toks.starts[k + 1]] == " ":
+            k += 1  # "жена его катя", "брат мій сашко"
         if facts.relation and k < len(toks) and toks.words[k].islower() \
-                and text[toks.ends[i] : toks.starts[k]] == " " \
+                and text[toks.ends[k - 1] : toks.starts[k]] == " " \
                 and given(toks.words[k]):
             found.append(k)
     return found
+
+
+@lru_cache(maxsize=1_000)
+def _pronoun(word: str) -> bool:
+    """Whether a dictionary reads the word as a pronoun, possessive ones included ("его",
+    "мій", "мой")."""
+    return any(r.tag.POS == "NPRO" or "Apro" in r.tag for lang in ("uk", "ru")
+               for r in known(word, lang))
 
 
 @lru_cache(maxsize=100_000)

@@ -1,8 +1,8 @@
 """The words right after a strong name cue ("мене звати", "my name is", a rank, "прізвище"):
 a capitalised word there starts a name whatever else it reads as ("My name is Moroz", "Captain
 Melnyk"), and so does a lower-case word a dictionary reads as a given name ("зовут меня
-виталик") or, after a cue for the surname, a Cyrillic word that can be a noun ("прізвище
-коваль": a smith to the dictionaries; not "прізвище не пишіть", "прізвище зазначене як")."""
+виталик") or, after a cue for the surname, a Cyrillic word a dictionary reads as a surname or
+none knows ("прізвище коваль"; not "прізвище не пишіть", "фамилию бойца")."""
 
 from __future__ import annotations
 
@@ -44,10 +44,11 @@ def after_cues(
 
 
 def _surname_like(word: str) -> bool:
-    """Whether a lower-case Cyrillic word can be a surname: a noun to a dictionary, or a word
+    """Whether a lower-case Cyrillic word can be a surname: a surname to a dictionary, or a word
     neither knows ("коваль", "гуменюк"; not "зазначене", a participle: "прізвище зазначене як",
-    nor an English word after "surname": "his surname not be published")."""
+    nor "бойца": "не называть фамилию бойца", nor an English word after "surname": "his
+    surname not be published")."""
     if word.isascii() or not word.isalpha():
         return False
     readings = [r for lang in ("uk", "ru") for r in known(word, lang)]
-    return not readings or any(r.tag.POS == "NOUN" for r in readings)
+    return not readings or any("Surn" in r.tag for r in readings)

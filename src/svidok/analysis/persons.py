@@ -250,18 +250,21 @@ def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -
     if start_kinds is None:
         return i
     kinds = [start_kinds]
+    cued = _after_cue(text, toks.starts[i], lex)
     j, last = i + 1, min(len(toks), i + _MAX_PARTS)
     while j < last and text[toks.ends[j - 1] : toks.starts[j]] == " " and \
             toks.starts[j] not in inside:
         following = _part(toks.words[j])
         # a capitalised word after a given name, or after a given name and patronymic, is the
-        # surname even when it is also a word: "Микола Іванович Сорока" (a magpie)
+        # surname even when it is also a word: "Микола Іванович Сорока" (a magpie); so is the
+        # second of two after a name cue, whatever they are ("My name is Ewa Nowak")
         if following is None or not (following or "given" in kinds[-1] or (
-                "patronymic" in kinds[-1] and len(kinds) > 1 and "given" in kinds[-2])):
+                "patronymic" in kinds[-1] and len(kinds) > 1 and "given" in kinds[-2])
+                or (cued and len(kinds) == 1)):
             break
         kinds.append(following)
         j += 1
-    if j - i > 1 or _after_cue(text, toks.starts[i], lex) or \
+    if j - i > 1 or cued or \
             _initials_before(text, toks.starts[i]) < toks.starts[i] or \
             _initial_after(text, toks.ends[i]) > toks.ends[i] or \
             ("ambiguous" in kinds[0] and _set_off(text, toks, i)):

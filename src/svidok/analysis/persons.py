@@ -250,7 +250,7 @@ def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -
     if start_kinds is None:
         return i
     kinds = [start_kinds]
-    cued = _after_cue(text, toks.starts[i], lex)
+    cued: bool | None = None  # whether a name cue stands before it, looked up when asked
     j, last = i + 1, min(len(toks), i + _MAX_PARTS)
     while j < last and text[toks.ends[j - 1] : toks.starts[j]] == " " and \
             toks.starts[j] not in inside:
@@ -260,11 +260,11 @@ def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -
         # second of two after a name cue, whatever they are ("My name is Ewa Nowak")
         if following is None or not (following or "given" in kinds[-1] or (
                 "patronymic" in kinds[-1] and len(kinds) > 1 and "given" in kinds[-2])
-                or (cued and len(kinds) == 1)):
+                or (len(kinds) == 1 and (cued := _after_cue(text, toks.starts[i], lex)))):
             break
         kinds.append(following)
         j += 1
-    if j - i > 1 or cued or \
+    if j - i > 1 or (cued if cued is not None else _after_cue(text, toks.starts[i], lex)) or \
             _initials_before(text, toks.starts[i]) < toks.starts[i] or \
             _initial_after(text, toks.ends[i]) > toks.ends[i] or \
             ("ambiguous" in kinds[0] and _set_off(text, toks, i)):

@@ -1245,7 +1245,7 @@ def test_a_lower_case_surname_after_its_cue() -> None:
     "У позовній заяві її прізвище зазначене як у паспорті.",
     "Mykhailo, who asked that his surname not be published, left.",
 ])
-def test_after_a_surname_cue_a_word_that_is_no_noun_is_no_surname(text: str) -> None:
+def test_after_a_surname_cue_a_word_that_cannot_be_a_surname_is_none(text: str) -> None:
     assert [n for n in texts(text, "person") if n[0].islower()] == []
 
 

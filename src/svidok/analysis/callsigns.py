@@ -103,28 +103,25 @@ def after_names(text: str, found: list[Entity]) -> list[Entity]:
     "Іван «Сова» Петренко", "Костя «Бур»" (a drill: an ordinary word, as call signs mostly
     are) — unless its first word is a pronoun, a preposition or a conjunction (a quoted
     sentence: "Петро «Вони прийшли»"), or the name is a public figure's."""
-    signs = []
-    for name in found:
-        if name.recognizer != "name" or name.public_figure:
-            continue
-        match = _NICKNAME.match(text, name.end)
-        if match is not None and not closed_class(match.group(1).split()[0]):
-            start, end = match.span(1)
-            signs.append(Entity(start, end, match.group(1), "person", "call_sign"))
-    return signs
+    return [sign for name in found if name.recognizer == "name" and not name.public_figure
+            if (sign := _nickname_at(text, name.end)) is not None]
 
 
 def after_roles(text: str, toks: Tokens) -> list[Entity]:
     """A nickname in quotes right after a rank or role ("комбат «Тайфун»", "командир роти
     «Граф»", "commander "Bes""; ``roles`` in risk.yaml) is a call sign, on the same terms as
     after a name (``after_names``)."""
-    signs = []
-    for i, facts in lexicons.of(text).marked:
-        if facts.role_keys and (match := _NICKNAME.match(text, toks.ends[i])) is not None \
-                and not closed_class(match.group(1).split()[0]):
-            start, end = match.span(1)
-            signs.append(Entity(start, end, match.group(1), "person", "call_sign"))
-    return signs
+    return [sign for i, facts in lexicons.of(text).marked if facts.role_keys
+            if (sign := _nickname_at(text, toks.ends[i])) is not None]
+
+
+def _nickname_at(text: str, at: int) -> Entity | None:
+    """The nickname in quotes right at ``at``, unless its first word is a pronoun, a
+    preposition or a conjunction."""
+    match = _NICKNAME.match(text, at)
+    if match is None or closed_class(match.group(1).split()[0]):
+        return None
+    return Entity(*match.span(1), match.group(1), "person", "call_sign")
 
 
 # "a man everyone called "Sova"", "його всі звали «Сова»": a quoted name after "called" (not

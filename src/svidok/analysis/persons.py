@@ -32,12 +32,12 @@ from svidok.analysis.tokens import (
     mark_before,
     sentence_start,
     tokens,
+    without_possessive,
 )
 from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Entity
 
 _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s$")  # "Olena's"
 # Words of closed classes (conjunctions, prepositions, particles, pronouns, interjections) are
 # never names, whatever other reading they have. An adverb, predicative or numeral is not one
 # either ("Далі", "Потім") unless one dictionary reads the word as a name and not as those:
@@ -180,19 +180,13 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     names += chatnames.lower_case_names(text, toks, names, inside, cued_lower)
     for i, j in sorted(names):
         start = _initials_before(text, toks.starts[i])
-        end = _initial_after(text, _without_possessive(toks.words[j - 1], toks.ends[j - 1]))
+        end = _initial_after(text, without_possessive(toks.words[j - 1], toks.ends[j - 1]))
         found.append(Entity(start, end, text[start:end], "person", "name",
                             public_figure=_public(toks.words[i:j], lex)))
     found += callsigns.after_names(text, found) + callsigns.after_roles(text, toks) \
         + callsigns.called(text, lower)
     found += callsigns.again(text, toks, [e for e in found if e.recognizer == "call_sign"])
     return found
-
-
-def _without_possessive(word: str, end: int) -> int:
-    """Where a name ends without an English possessive: "Natalia" in "Natalia's place", as the
-    name is written everywhere else (the redaction placeholder is then "[PERSON 1]'s place")."""
-    return end - 2 if _POSSESSIVE.search(word) and not _CYRILLIC.search(word) else end
 
 
 _SIGNATURE_MARKS = ("", ".", "!", "?", "\n", ",", "—", "-")
@@ -411,7 +405,7 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
         if not in_dictionary and word[1:].islower():
             kinds.add("unknown")
         return kinds if kinds - {"word"} else set()
-    lower = _POSSESSIVE.sub("", word.lower())
+    lower = word.lower()[: without_possessive(word, len(word))]  # "Olena's"
     if lower in lex.latin_given:
         kinds.add("ambiguous" if lower in lex.ambiguous_latin else "given")
     elif _LATIN_SURNAME.search(lower):

@@ -15,13 +15,13 @@ from functools import lru_cache
 
 from svidok.analysis.lemmas import grammemes, known, parse
 from svidok.analysis.surface import spelling
+from svidok.analysis.tokens import without_possessive
 from svidok.datafiles import load_yaml
 
 KEY_VERSION = 4
 _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _MAX_COMBINATIONS = 32
 _PERSONAL = frozenset({"Name", "Patr"})
-_POSSESSIVE = re.compile(r"[a-z]['’]s$")
 
 
 def normalise(word: str) -> str:
@@ -37,8 +37,7 @@ def word_keys(word: str) -> frozenset[str]:
     a genitive plural of Николай, and "Меня зовут Николай" had made the man the city."""
     base = normalise(word)
     if not _CYRILLIC.search(word):  # "Russia's Kursk region": Russia
-        return frozenset({base, normalise(word[:-2])}) if _POSSESSIVE.search(word) \
-            else frozenset({base})
+        return frozenset({base, normalise(word[: without_possessive(word, len(word))])})
     if base.startswith("р-н") and len(base) <= 4:  # "р-н", "р-ні", "р-на": район abbreviated
         return frozenset({base, "район"})
     readings = [r for lang in ("uk", "ru") for r in known(word, lang)[:4]]

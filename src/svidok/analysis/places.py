@@ -31,6 +31,7 @@ from svidok.analysis.tokens import (
     mark_before,
     sentence_start,
     tokens,
+    without_possessive,
     words,
 )
 from svidok.domain.annotations import Entity, Place
@@ -434,8 +435,8 @@ def _entity(text: str, toks: Tokens, i: int, j: int, chosen: Candidate) -> Entit
     start, end = toks.starts[i], toks.ends[j - 1]
     if toks.words[j - 1].lower() == "обл" and text.startswith(".", end):
         end += 1  # "Одесская обл.": the abbreviation's stop is part of it
-    elif toks.words[j - 1].endswith(("'s", "’s")):  # Latin s: a Cyrillic word has none
-        end -= 2  # "Russia's": the place without the English possessive
+    else:
+        end = without_possessive(toks.words[j - 1], end)  # "Russia's": Russia
     place = chosen.place
     if place.level in ("raion", "hromada", "oblast") and not place.name_uk:
         place = replace(place, name_uk=text[start:end])

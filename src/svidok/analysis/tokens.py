@@ -23,6 +23,7 @@ from operator import itemgetter
 # court texts write it, Нью-Йорк), never at its edges, where they are quotation marks: a name in
 # single quotes ('Тарас') is a capitalised word like any other. The group makes split() keep
 # the words.
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _TOKEN = re.compile(r"(\w+(?:[-'’ʼ`]\w+)*)")
 
 
@@ -115,6 +116,13 @@ def sentence_start(text: str, start: int) -> bool:
     if mark in ("", ".", "!", "?", ":", "—", "«", '"'):
         return True
     return mark in ("-", "–", "•", "*") and line_start(text, at - 1)
+
+
+def without_possessive(word: str, end: int) -> int:
+    """Where a word ending at ``end`` ends without an English possessive: "Natalia" in
+    "Natalia's place", "Russia" in "Russia's Kursk region" (a Cyrillic word has none)."""
+    return end - 2 if len(word) > 2 and word.endswith(("'s", "’s")) \
+        and not _CYRILLIC.search(word) else end
 
 
 def line_start(text: str, start: int) -> bool:

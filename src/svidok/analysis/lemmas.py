@@ -19,6 +19,8 @@ from functools import lru_cache
 import pymorphy3
 from pymorphy3 import units
 
+from svidok.analysis.tokens import Tokens, is_capitalised, sentence_start
+
 # Search terms split at a backtick, unlike the analysis tokeniser (tokens.py): the terms of
 # testimonies already stored were made so, and a query must be split the same way to find them.
 _WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
@@ -177,6 +179,17 @@ def qualifies(word: str, following: str) -> bool:
     if following.isupper():
         return True
     return not forms.isdisjoint(_agreeing_forms(following))
+
+
+def qualified_mid_sentence(text: str, toks: Tokens, i: int) -> bool:
+    """Whether the word before token ``i`` is a capitalised adjective qualifying it, one space
+    before it and not opening a sentence: "Верховной Рады", "на Холодной Горе" name something
+    as a pair, not a village Рады or a man called Горе."""
+    if i == 0 or text[toks.ends[i - 1] : toks.starts[i]] != " ":
+        return False
+    before = toks.words[i - 1]
+    return is_capitalised(before) and not sentence_start(text, toks.starts[i - 1]) \
+        and qualifies(before, toks.words[i])
 
 
 @lru_cache(maxsize=100_000)

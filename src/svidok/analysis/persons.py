@@ -22,7 +22,14 @@ from functools import lru_cache
 from itertools import compress
 
 from svidok.analysis import callsigns, chatnames, namecues
-from svidok.analysis.lemmas import CLOSED_CLASSES, grammemes, known, parse, qualifies
+from svidok.analysis.lemmas import (
+    CLOSED_CLASSES,
+    grammemes,
+    known,
+    parse,
+    qualified_mid_sentence,
+    qualifies,
+)
 from svidok.analysis.placecues import cues
 from svidok.analysis.placekeys import normalise, word_keys
 from svidok.analysis.tokens import (
@@ -270,14 +277,11 @@ def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -
 
 
 def _qualified(text: str, toks: Tokens, i: int) -> bool:
-    """Whether a capitalised adjective that is no name part qualifies the word, mid-sentence:
-    "на Холодной Горе" (a neighbourhood) names a place, not a person called Горе. Only for a
-    word that is also an ordinary one: "Старий Петро" is a man with a nickname."""
-    if i == 0 or text[toks.ends[i - 1] : toks.starts[i]] != " ":
-        return False
-    before = toks.words[i - 1]
-    return is_capitalised(before) and _part(before) == frozenset() \
-        and not sentence_start(text, toks.starts[i - 1]) and qualifies(before, toks.words[i])
+    """Whether a capitalised adjective that is no name part qualifies the word, mid-sentence
+    (``lemmas.qualified_mid_sentence``): "на Холодной Горе" names a place, not a person called
+    Горе. Only for a word that is also an ordinary one: "Старий Петро" is a man with a
+    nickname."""
+    return qualified_mid_sentence(text, toks, i) and _part(toks.words[i - 1]) == frozenset()
 
 
 _PLACE_ADJECTIVE = ("ський", "цький", "зький", "ский", "цкий", "зкий")

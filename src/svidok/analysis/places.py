@@ -20,7 +20,14 @@ from svidok.analysis import language, lexicons
 from svidok.analysis.adjectival import front_sector, office_kind, office_place, office_words
 from svidok.analysis.gazetteer import Candidate, Gazetteer, load, unique
 from svidok.analysis.homonyms import MAJOR_CITY, TOWN_POPULATION, anchor, choose, narrowed
-from svidok.analysis.lemmas import CLOSED_CLASSES, grammemes, known, qualifies, reads_as
+from svidok.analysis.lemmas import (
+    CLOSED_CLASSES,
+    grammemes,
+    known,
+    qualified_mid_sentence,
+    qualifies,
+    reads_as,
+)
 from svidok.analysis.persons import lexicon
 from svidok.analysis.placecues import cased, cues
 from svidok.analysis.placekeys import lookup_keys, name_keys, normalise, word_keys
@@ -29,7 +36,6 @@ from svidok.analysis.tokens import (
     capitalised,
     in_lower_case,
     mark_before,
-    sentence_start,
     tokens,
     without_possessive,
     words,
@@ -288,7 +294,7 @@ def _plausible_single(
         return town and not _next_is_capitalised(text, toks, i)
     if _attributive(text, toks, i):  # "Київського вокзалу", "у Миколаївському ТЦК"
         return False
-    if other == "word" and _qualified(text, toks, i):  # "Верховной Рады": the parliament
+    if other == "word" and qualified_mid_sentence(text, toks, i):  # "Верховной Рады"
         return False
     if before in cues().prepositions:
         return True
@@ -368,15 +374,6 @@ def _attributive(text: str, toks: Tokens, i: int) -> bool:
     too)."""
     return i + 1 < len(toks) and _joined(text, toks, i, 2) == 2 \
         and qualifies(toks.words[i], toks.words[i + 1])
-
-
-def _qualified(text: str, toks: Tokens, i: int) -> bool:
-    """Whether a capitalised adjective qualifies the word mid-sentence ("Верховной Рады",
-    "Холодной Горе"): the two name something the gazetteer does not have whole, and the word
-    alone is not the place it also names."""
-    return i > 0 and _joined(text, toks, i - 1, 2) == 2 and toks.words[i - 1][:1].isupper() \
-        and not sentence_start(text, toks.starts[i - 1]) \
-        and qualifies(toks.words[i - 1], toks.words[i])
 
 
 def _next_is_capitalised(text: str, toks: Tokens, i: int) -> bool:

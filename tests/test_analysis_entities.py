@@ -679,6 +679,12 @@ def test_a_city_adjective_qualifying_the_next_word_is_not_a_village(text: str) -
     ("Після навчання на Яворівський полігон нас повезли далі.",
      ("Яворівський полігон", "city", "Lviv Oblast")),
     ("Отвезли в Деснянский ТЦК, потом на Троещину.", ("Деснянский", "district", "Kyiv City")),
+    # the joint city office; an adjective of a city in -ця, -не, -но
+    ("Співробітники Вінницького ОМТЦК та СП затримали його.", ("Вінницького", "city",
+                                                              "Vinnytsia Oblast")),
+    ("Його забрали представники Рівненського ОМТЦК.", ("Рівненського", "city", "Rivne Oblast")),
+    ("Потом его отвезли в Ровенский ТЦК.", ("Ровенский", "city", "Rivne Oblast")),
+    ("Справу розглянув Рівненський міський суд.", ("Рівненський", "city", "Rivne Oblast")),
 ])
 def test_a_place_adjective_before_an_office_names_its_place(
         text: str, found: tuple[str, str, str]) -> None:
@@ -692,6 +698,10 @@ def test_a_place_adjective_before_an_office_names_its_place(
     ("Справу розглядав Київський районний суд м. Одеси.", ["Odesa Oblast", "Odesa Oblast"]),
     ("Киевский районный суд", []),  # Kharkiv, Odesa, Poltava … have one: none named
     ("Петро Вінницький ОТЦК не любив.", []),  # a man's surname after his given name
+    # the city named after the court: a district of it, or nothing where the gazetteer has
+    # none of that name (Дзержинский, the district's old name, is not Toretsk's old name here)
+    ("Дело рассматривал Дзержинский районный суд Кривого Рога.", ["Dnipropetrovsk Oblast"]),
+    ("Справу розглянув Шевченківський районний суд міста Києва.", ["Kyiv City", "Kyiv City"]),
 ])
 def test_a_district_adjective_before_an_office_needs_its_city_named(
         text: str, oblasts: list[str]) -> None:
@@ -1011,6 +1021,18 @@ def test_a_lower_case_town_whose_name_ends_as_only_towns_do(
     assert texts(text, "place") == places
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    ("жена с малым у тещи в измаиле", ["измаиле"]),  # Измаил is a given name too
+    ("він зараз в ізмаїлі, потім у коломиї", ["ізмаїлі", "коломиї"]),
+    ("короче він у ковелі у брата", ["ковелі"]),
+    ("ночуем у володимира, он свой", []),  # at Volodymyr's: a name in the genitive
+    ("живу в стрию", []),  # стрий, an uncle, is a word too
+])
+def test_a_lower_case_city_of_30000_whose_name_is_nothing_but_a_noun(
+        text: str, places: list[str]) -> None:
+    assert texts(text, "place") == places
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("Кличте мене Бородою, це мій позивний.", ["Бородою"]),  # борода: a beard
     ("Зовите меня Шаман.", ["Шаман"]),
@@ -1292,6 +1314,16 @@ def test_both_words_after_a_name_cue_are_the_name(text: str) -> None:
 
 def test_a_given_name_after_a_relative_and_a_pronoun_in_a_chat() -> None:
     assert "катя" in texts("лёху нашего взяли на проходной. жена его катя в панике", "person")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("жена его светка с малым у тещи", ["светка"]),
+    ("Вчера Светка звонила, а Ирку и Лёшку не видели.", ["Светка", "Ирку", "Лёшку"]),
+    ("Ветка упала на крышу, Сумка осталась.", []),  # words the dictionaries know
+])
+def test_a_familiar_form_in_ka_of_a_given_name_no_dictionary_knows(
+        text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
 
 
 def test_a_polish_street_address() -> None:

@@ -511,6 +511,9 @@ def test_one_word_is_one_piece_of_evidence_whichever_terms_it_matches() -> None:
     ("Ми пакували речі до ранку.", "street_mobilization"),  # slang alone is packing
     # out of touch, not in hiding: "почти не выхожу" alone is left out for this
     ("Він майже не виходить на зв'язок.", "escape"),
+    # a friend picks a man up and drives him on: no officers, no office
+    ("A friend picked me up in Pavlohrad and drove me to Dnipro.", "street_mobilization"),
+    ("We are partners of the foundation.", "family"),  # an organisation's partner
 ])
 def test_theme_vocabulary_is_not_taken_out_of_its_context(text: str, theme: str) -> None:
     assert theme not in {t.id for t in analyze(text).themes}
@@ -573,6 +576,11 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     # the nineteenth
     ("Його забрали в листопаді прямо з електрички на станції.", "street_mobilization"),
     ("He crossed near Medyka and applied for protection in Przemyśl.", "escape"),
+    # the twentieth
+    ("Його доставили до ТЦК, де він пробув дві доби.", "distribution_center"),
+    ("Я ушел в СЗЧ, сейчас живу у родителей в Полтаве.", "family"),
+    ("He has been living in Lviv with his partner since then.", "family"),
+    ("I stayed with my girlfriend in Poltava.", "family"),
 ])
 def test_theme_vocabulary_of_the_later_held_out_sets(
     text: str, theme: str,

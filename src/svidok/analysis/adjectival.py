@@ -94,14 +94,19 @@ def _ukrainian_adjective(lemma: str) -> str:
 def _sector_names(lemma: str) -> set[str]:
     """The names a place adjective can come from: покровський <- Покровськ, торецький <-
     Торецьк, лиманський <- Лиман, курахівський <- Курахове, гуляйпільський <- Гуляйполе,
-    новопавлівський <- Новопавлівка, рубцівський/рубцовский <- Рубці/Рубцы."""
+    новопавлівський <- Новопавлівка, рубцівський/рубцовский <- Рубці/Рубцы, вінницький <-
+    Вінниця, уманський <- Умань, рівненський/ровенский <- Рівне/Ровно."""
     ending = next((e for e in _ADJECTIVE_ENDINGS if lemma.endswith(e)), None)
     if ending is None:
         return set()
     stem = lemma[: -len(ending)]  # покров, торе, лиман, курахів, гуляйпіль
     o = stem.replace("і", "о")
     names = {lemma[:-2], stem, stem + "ськ", stem + "ск", o + "е", o + "о", stem + "ка",
-             o.removesuffix("ь") + "е"}
+             o.removesuffix("ь") + "е", stem + "я", stem + "ь"}
+    if stem.endswith("ен"):  # a name in -не/-но: Рівне, Ровно
+        names |= {stem[:-2] + "е", stem[:-2] + "но"}
+    if ending in ("цький", "цкий"):  # Вінниця, Винница
+        names |= {stem + "ця", stem + "ца"}
     if stem.endswith(("ов", "ів", "ев")):  # a plural name
         names |= {stem[:-2] + end for end in ("і", "и", "ы")}
     return names

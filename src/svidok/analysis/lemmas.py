@@ -163,6 +163,22 @@ def reads_as(word: str, grammeme: str) -> bool:
     return any(grammeme in grammemes(r) for lang in ("uk", "ru") for r in known(word, lang))
 
 
+# A familiar form in -ка of a given name, in any case: "Светка", "Ирку", "Лёшкой" (the stem
+# before it, then the soft sign the name's own stem may end in)
+_FAMILIAR = re.compile(r"(\w{2,}?)(ь?)к(?:а|и|і|е|у|ой|ою|о)")
+
+
+def familiar_name(word: str) -> bool:
+    """Whether a word is the familiar form in -ка of a given name a dictionary knows: the
+    dictionaries know "Наташка" and "Танька", but not "Светка", "Ирка" or "Лёшка", whose names
+    (Света, Ира, Лёша) they do. For words no dictionary knows: the caller asks."""
+    match = _FAMILIAR.fullmatch(word.lower())
+    if match is None:
+        return False
+    stem, soft = match.groups()
+    return any(reads_as(stem + ending, "Name") for ending in (("я",) if soft else ("а", "я")))
+
+
 Agreement = tuple[str, str, str]  # case, number, gender ("" in the plural or where untold)
 
 

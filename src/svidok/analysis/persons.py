@@ -24,6 +24,7 @@ from itertools import compress
 from svidok.analysis import callsigns, chatnames, namecues
 from svidok.analysis.lemmas import (
     CLOSED_CLASSES,
+    familiar_name,
     grammemes,
     known,
     parse,
@@ -400,8 +401,8 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
                     kinds.add("patronymic")
                 elif "Geox" not in tags:
                     kinds.add("word")
-        if not keys.isdisjoint(lex.diminutives):
-            kinds.add("given")  # "Вовчику": a wolf cub to the dictionaries
+        if not keys.isdisjoint(lex.diminutives) or (not in_dictionary and familiar_name(word)):
+            kinds.add("given")  # "Вовчику": a wolf cub to the dictionaries; "Светка"
         if adverbial and not name_only_somewhere:
             return set()
         if "given" in kinds and "word" in kinds and not (keys & lex.ambiguous_cyrillic):

@@ -16,6 +16,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from pymorphy3.analyzer import Parse
+
 from svidok.analysis import language, lexicons
 from svidok.analysis.adjectival import front_sector, office_kind, office_place, office_words
 from svidok.analysis.gazetteer import Candidate, Gazetteer, load, unique
@@ -104,11 +106,34 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     if at_offices:  # a city's district only where the text names a place in its oblast,
         # and of two, the one whose oblast is named nearest ("до Києва, до Деснянського РТЦК")
         named = [(toks.starts[i], c.oblast_pcode) for i, c in chosen.items()]
-        for i, _, c in found:
-            if i in at_offices and (kept := [x for x in c if x.place.level != "district"
-                                             or any(x.oblast_pcode == p for _, p in named)]):
+        for i, j, c in found:
+            if i not in at_offices:
+                continue
+            if (city := _city_of_office(texts, j, chosen)) is not None:
+                # "Шевченківський районний суд міста Києва": a district of that city, or none
+                # the gazetteer has ("Дзержинский районный суд Кривого Рога", its old name)
+                if kept := [x for x in c if x.place.level == "district"
+                            and x.oblast_pcode == city.oblast_pcode]:
+                    chosen[i] = choose(kept, named, toks.starts[i])
+                continue
+            if kept := [x for x in c if x.place.level != "district"
+                        or any(x.oblast_pcode == p for _, p in named)]:
                 chosen[i] = choose(kept, named, toks.starts[i])
     return [_entity(text, toks, i, j, chosen[i]) for i, j, _ in found if i in chosen]
+
+
+_CITY_NOUNS = frozenset({"м", "г", "міста", "города", "of"})  # "суд м. Києва", "court of Kharkiv"
+
+
+def _city_of_office(texts: list[str], j: int, chosen: dict[int, Candidate]) -> Candidate | None:
+    """The city named right after an office adjective's words (ending at token ``j``) and the
+    office's own ("районний суд м. Києва", "районный суд Кривого Рога"), or None."""
+    offices = office_words()
+    k = j
+    while k < len(texts) and (texts[k] in offices or texts[k] in _CITY_NOUNS):
+        k += 1
+    city = chosen.get(k) if k > j else None
+    return city if city is not None and city.place.level == "city" else None
 
 
 Match = tuple[int, list[Candidate]]
@@ -169,20 +194,39 @@ def _named_only_as_place(word: str, gaz: Gazetteer) -> list[Candidate]:
 # Endings only town names have ("Куп'янськ", "Торецьк", "Миргород", "Тернопіль"): such a town
 # of 10,000 or more is meant by its name in lower case, as a city of 100,000 is.
 _TOWN_SUFFIXES = ("ськ", "цьк", "град", "город", "піль", "поль")
+# A city this large is meant by its name in lower case when the dictionaries read the word as
+# nothing but a noun (``_only_a_noun``): "в ізмаїлі", "в умані"
+_NAMED_CITY = 30_000
 
 
 @lru_cache(maxsize=10_000)
 def _lower_case_town(word: str, gaz: Gazetteer) -> list[Candidate]:
-    """The cities of 100,000 or more, and the towns of 10,000 or more with a town's ending, a
-    lower-case word names, where the dictionaries read it as a noun or an adjective if at all."""
-    if not word.islower() or any(r.tag.POS not in ("NOUN", "ADJF") for lang in ("uk", "ru")
-                                 for r in known(word, lang)):
+    """The places a lower-case word names: the cities of 100,000 or more, the towns of 10,000
+    or more with a town's ending and, where the dictionaries read the word as nothing but a
+    noun (``_only_a_noun``), the cities of 30,000 or more; none where they read it as anything
+    but a noun or an adjective."""
+    readings = [r for lang in ("uk", "ru") for r in known(word, lang)]
+    if not word.islower() or any(r.tag.POS not in ("NOUN", "ADJF") for r in readings):
         return []
+    named = _only_a_noun(readings)
     return unique([c for c in gaz.word(word).places
                    if c.place.level == "city" and not c.place.foreign and (
                        c.population >= MAJOR_CITY or (c.population >= TOWN_POPULATION and
                                                       c.place.name_uk.lower().endswith(
-                                                          _TOWN_SUFFIXES)))])
+                                                          _TOWN_SUFFIXES))
+                       or (named and c.population >= _NAMED_CITY))])
+
+
+def _only_a_noun(readings: list[Parse]) -> bool:
+    """Whether a word's readings are all of inanimate nouns or of given names and surnames,
+    and, with a name among them, one is an inanimate noun in the locative: "в ізмаїлі", "в
+    умані", "в коломиї" (not "у володимира", at Volodymyr's; not "в стрию", an uncle); or no
+    dictionary knows the word."""
+    if any(r.tag.POS != "NOUN" or (
+            "anim" in r.tag and not {"Name", "Surn"} & grammemes(r)) for r in readings):
+        return False
+    return not any({"Name", "Surn"} & grammemes(r) for r in readings) or any(
+        "inan" in r.tag and r.tag.case == "loct" for r in readings)
 
 
 def _demonyms(

@@ -702,10 +702,21 @@ def test_a_place_adjective_before_an_office_names_its_place(
     # none of that name (Дзержинский, the district's old name, is not Toretsk's old name here)
     ("Дело рассматривал Дзержинский районный суд Кривого Рога.", ["Dnipropetrovsk Oblast"]),
     ("Справу розглянув Шевченківський районний суд міста Києва.", ["Kyiv City", "Kyiv City"]),
+    # a district named by an adjective of no place, where the text names its city
+    ("Жил в Николаеве. Отвезли в Центральный ТЦК, оттуда в учебку.",
+     ["Mykolaiv Oblast", "Mykolaiv Oblast"]),
+    ("Відвезли в Центральний ТЦК.", []),  # Mykolaiv, Dnipro, Mariupol … have one
 ])
 def test_a_district_adjective_before_an_office_needs_its_city_named(
         text: str, oblasts: list[str]) -> None:
     assert [p.place.oblast for p in of_type(text, "place")] == oblasts
+
+
+def test_a_district_court_named_like_a_surname_is_the_district() -> None:
+    text = "Зарічний районний суд м. Суми розглянув справу."
+    assert texts(text, "person") == []
+    assert [(p.text, p.place.level) for p in of_type(text, "place")] == [
+        ("Зарічний", "district"), ("Суми", "city")]
 
 
 @pytest.mark.parametrize(("text", "surface", "name_en"), [
@@ -1314,6 +1325,37 @@ def test_both_words_after_a_name_cue_are_the_name(text: str) -> None:
 
 def test_a_given_name_after_a_relative_and_a_pronoun_in_a_chat() -> None:
     assert "катя" in texts("лёху нашего взяли на проходной. жена его катя в панике", "person")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # the king a brigade is named after, then a man in another case: two names
+    ("Зник зв'язок з бійцем 24 ОМБр імені короля Данила Олійником Богданом Степановичем.",
+     ["Данила", "Олійником Богданом Степановичем"]),
+    ("Марії Шевчук передали посилку.", ["Марії Шевчук"]),  # Шевчук, hers, in every case
+    ("Тарасові Шевченку сказали.", ["Тарасові Шевченку"]),
+    ("Микола Іванович Сорока прийшов.", ["Микола Іванович Сорока"]),
+])
+def test_two_name_words_the_dictionaries_read_in_no_common_case_are_two_names(
+        text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("коротше нас з вовою перевели в штурмову роту", ["вовою"]),  # вова, an animate noun too
+    ("коротше ми з романом читали до ночі", []),  # роман, a novel
+])
+def test_a_given_name_after_a_preposition_in_a_chat_beside_a_namesake_noun(
+        text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Hi, it's Roman, call sign Tank, from the 3rd Assault.", ["Roman", "Tank"]),
+    ("This is Mark speaking, call me back.", ["Mark"]),
+    ("It's May already and this is Kyiv.", []),
+])
+def test_who_speaks_on_the_phone(text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
 
 
 @pytest.mark.parametrize(("text", "names"), [

@@ -581,6 +581,13 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     ("Я ушел в СЗЧ, сейчас живу у родителей в Полтаве.", "family"),
     ("He has been living in Lviv with his partner since then.", "family"),
     ("I stayed with my girlfriend in Poltava.", "family"),
+    # the twenty-first
+    ("Командир наказав іти на позиції без броні.", "conditions"),
+    ("Його посадили в яму на три доби.", "conditions"),
+    ("I was put in a pit for three days.", "conditions"),
+    ("They want to send me back without a medical board.", "health"),
+    ("Направили до частини без проходження ВЛК.", "health"),
+    ("Contact through his cousin, please.", "family"),
 ])
 def test_theme_vocabulary_of_the_later_held_out_sets(
     text: str, theme: str,

@@ -52,6 +52,14 @@ def test_rnokpp_needs_a_valid_check_digit_or_its_name_beside_it() -> None:
     assert found("РНОКПП 3184710692 записали з помилкою", "tax_id") == ["3184710692"]
 
 
+def test_the_demographic_register_number_needs_a_real_birth_date() -> None:
+    text = "от Мельниченко Ирины Павловны, УНЗР 19850312-01467, проживающей"
+    [entity] = [e for e in analyze(text).entities if e.type == "id_document"]
+    assert (entity.text, entity.recognizer) == ("19850312-01467", "unzr")
+    assert found("запис 19851332-01467 видано", "id_document") == []  # no 13th month
+    assert found("номер 20230229-12345 видано", "id_document") == []  # no 29 February in 2023
+
+
 @pytest.mark.parametrize("card", ["5168 7422 0123 4568", "5168-7422-0123-4568", "5168742201234568"])
 def test_payment_cards_pass_the_luhn_check(card: str) -> None:
     [entity] = [e for e in analyze(f"Скиньте на карту {card}, Приват.").entities

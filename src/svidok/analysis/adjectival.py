@@ -60,16 +60,17 @@ def office_place(word: str, kind: str, gaz: Gazetteer) -> list[Candidate]:
     before "районний" the raion or city district of that name ("Черкаського районного" ->
     Черкаський район), else the city; before "міський", "суд", "ТЦК" or "полігон" the city
     ("Ізмаїльського ТЦК", "Яворівський полігон"), else the raion or district ("Деснянский ТЦК").
-    Only adjectives formed like place adjectives, and only cities, raions and districts: a
-    village's name is too often the adjective of something else."""
-    lemmas = frozenset(r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
-                       if "ADJF" in grammemes(r) and r.normal_form.endswith(_ADJECTIVE_ENDINGS))
-    if not lemmas:
-        return []
+    Only cities, raions and districts, and a city only by an adjective formed like a place
+    adjective: a village's name is too often the adjective of something else. A raion or
+    district by any adjective its name has ("Центральний ТЦК", a district of Mykolaiv and of
+    four more cities: which one, the places the text names decide)."""
+    adjectives = frozenset(r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
+                           if "ADJF" in grammemes(r))
+    lemmas = frozenset(a for a in adjectives if a.endswith(_ADJECTIVE_ENDINGS))
     if kind == "oblast" and (oblast := gaz.oblast_by_adjective(lemmas)) is not None:
         place = Place(word, oblast.label, "oblast", oblast.pcode, oblast.label, oblast.iso)
         return [Candidate(place, 0, oblast.pcode)]
-    raions = [c for lemma in lemmas for name in (lemma, _ukrainian_adjective(lemma))
+    raions = [c for lemma in adjectives for name in (lemma, _ukrainian_adjective(lemma))
               for c in gaz.lookup(normalise(name + " район"))
               if c.place.level in ("raion", "district")]
     cities = [c for lemma in lemmas for n in _sector_names(lemma) for c in gaz.lookup(normalise(n))
@@ -81,9 +82,9 @@ def office_place(word: str, kind: str, gaz: Gazetteer) -> list[Candidate]:
 
 
 def _ukrainian_adjective(lemma: str) -> str:
-    """A Russian-spelled place adjective in Ukrainian spelling ("деснянский" -> "деснянський");
-    other words as they are."""
-    for ru, uk in (("ский", "ський"), ("цкий", "цький"), ("зкий", "зький")):
+    """A Russian-spelled adjective in Ukrainian spelling ("деснянский" -> "деснянський",
+    "центральный" -> "центральний"); other words as they are."""
+    for ru, uk in (("ский", "ський"), ("цкий", "цький"), ("зкий", "зький"), ("ый", "ий")):
         if lemma.endswith(ru):
             return lemma[: -len(ru)] + uk
     return lemma

@@ -179,6 +179,14 @@ def familiar_name(word: str) -> bool:
     return any(reads_as(stem + ending, "Name") for ending in (("я",) if soft else ("а", "я")))
 
 
+@lru_cache(maxsize=10_000)
+def noun_cases(word: str) -> frozenset[str]:
+    """The cases a dictionary (uk or ru) reads the word in as a noun ("Олійником": ablt);
+    empty for a word neither reads as one."""
+    return frozenset(r.tag.case for lang in ("uk", "ru") for r in known(word, lang)
+                     if r.tag.POS == "NOUN" and r.tag.case)
+
+
 Agreement = tuple[str, str, str]  # case, number, gender ("" in the plural or where untold)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -59,12 +60,21 @@ def iban_valid(text: str) -> bool:
     return bool(iban.is_valid(text))
 
 
+def unzr_valid(text: str) -> bool:
+    """A demographic register record number whose first eight digits are a real date."""
+    try:
+        date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError:
+        return False
+    return True
+
+
 _NOT_DIGIT = re.compile(r"\D")
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {
-    "rnokpp": rnokpp_valid, "card": card_valid, "iban": iban_valid,
+    "rnokpp": rnokpp_valid, "card": card_valid, "iban": iban_valid, "unzr": unzr_valid,
 }
 
 

@@ -27,6 +27,7 @@ from svidok.analysis.lemmas import (
     familiar_name,
     grammemes,
     known,
+    noun_cases,
     parse,
     qualified_mid_sentence,
     qualifies,
@@ -262,7 +263,8 @@ def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -
         # second of two after a name cue, whatever they are ("My name is Ewa Nowak")
         if following is None or not (following or "given" in kinds[-1] or (
                 "patronymic" in kinds[-1] and len(kinds) > 1 and "given" in kinds[-2])
-                or (len(kinds) == 1 and (cued := _after_cue(text, toks.starts[i], lex)))):
+                or (len(kinds) == 1 and (cued := _after_cue(text, toks.starts[i], lex)))) \
+                or _no_case_in_common(toks.words[j - 1], toks.words[j]):
             break
         kinds.append(following)
         j += 1
@@ -275,6 +277,13 @@ def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -
         return i
     return i if _place_adjective_before_noun(text, toks, i) or (
         "word" in kinds[0] and _qualified(text, toks, i)) else j
+
+
+def _no_case_in_common(word: str, following: str) -> bool:
+    """Whether two words the dictionaries read as nouns share no case, and so are not one
+    name: "імені короля Данила Олійником Богданом" is King Danylo's name, then a man's."""
+    cases, after = noun_cases(word), noun_cases(following)
+    return bool(cases and after) and cases.isdisjoint(after)
 
 
 def _qualified(text: str, toks: Tokens, i: int) -> bool:

@@ -1350,6 +1350,36 @@ def test_a_given_name_after_a_preposition_in_a_chat_beside_a_namesake_noun(
 
 
 @pytest.mark.parametrize(("text", "names"), [
+    # a romanised patronymic: the surname after it, and again alone
+    ("The court sentenced Serhii Oleksandrovych Bilous, 31. Bilous left his unit.",
+     ["Serhii Oleksandrovych Bilous", "Bilous"]),
+    ("Judge Olena Petrivna Koval said so.", ["Olena Petrivna Koval"]),
+    # the English press's spellings of Russian names, with x for кс
+    ("My husband Alexey Pavlenko was taken. Maxim saw it.", ["Alexey Pavlenko", "Maxim"]),
+])
+def test_romanised_names_in_the_spellings_english_texts_use(
+        text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
+
+
+@pytest.mark.parametrize(("text", "signs"), [
+    ("братан короче забрали макса, его позывной тайсон если кто спросит", ["тайсон"]),
+    ("мій позивний: сокіл. пишіть", ["сокіл"]),
+    ("короче позывной был гром, а теперь никто", []),  # a verb after the cue
+    ("позывной такой смешной у него", []),
+    ("his call sign was Bear.", ["Bear"]),  # no Latin word in lower case
+])
+def test_a_call_sign_in_lower_case_after_its_cue_in_a_chat(
+        text: str, signs: list[str]) -> None:
+    assert texts(text, "person") == signs
+
+
+def test_a_bank_beside_a_card_number_is_no_name() -> None:
+    text = "Картка 4441 1144 2233 9018 (Моно, Марія Мороз — його сестра)."
+    assert texts(text, "person") == ["Марія Мороз"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
     ("Hi, it's Roman, call sign Tank, from the 3rd Assault.", ["Roman", "Tank"]),
     ("This is Mark speaking, call me back.", ["Mark"]),
     ("It's May already and this is Kyiv.", []),

@@ -35,6 +35,16 @@ def test_emails_handles_links_and_user_ids() -> None:
     assert found(text, "handle") == ["@svidok_test", "t.me/svidok_channel", "123456789"]
 
 
+@pytest.mark.parametrize(("text", "profiles"), [
+    ("Мій інстаграм — instagram.com/ihor.zhyt.", ["instagram.com/ihor.zhyt"]),
+    ("see https://www.facebook.com/olena.k and tiktok.com/@maks_01, please",
+     ["https://www.facebook.com/olena.k", "tiktok.com/@maks_01"]),
+    ("the file is at inbox.com/abc and dropbox.com/files", []),  # not x.com
+])
+def test_social_network_profiles_are_handles(text: str, profiles: list[str]) -> None:
+    assert found(text, "handle") == profiles
+
+
 def test_old_passport_and_id_card_numbers() -> None:
     assert found("паспорт КВ 418273 видано", "id_document") == ["КВ 418273"]
     assert found("мій паспорт (ID-картка) 004512378", "id_document") == ["004512378"]
@@ -127,6 +137,8 @@ def test_street_addresses(text: str, address: str) -> None:
     ("родился в 1985 году", "1985"),
     ("he was born in 1991", "1991"),
     ("DOB: 12/03/1985, citizen of Ukraine", "12/03/1985"),  # without the dots
+    ("Кравченко Виталий, 14 июля 1987 года рождения, житель Павлограда", "14 июля 1987"),
+    ("Іван, 3 травня 1990 р.н., з Києва", "3 травня 1990"),
 ])
 def test_birth_dates_and_years(text: str, birth: str) -> None:
     assert found(text, "birth_date") == [birth]

@@ -10,8 +10,15 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from svidok.analysis import lexicons
-from svidok.analysis.lemmas import closed_class, forms
-from svidok.analysis.tokens import Tokens, capitalised, cued, is_capitalised, occurrences
+from svidok.analysis.lemmas import closed_class, forms, known
+from svidok.analysis.tokens import (
+    Tokens,
+    capitalised,
+    cued,
+    in_lower_case,
+    is_capitalised,
+    occurrences,
+)
 from svidok.domain.annotations import Entity
 
 
@@ -129,6 +136,43 @@ def _nickname_at(text: str, at: int) -> Entity | None:
 _CALLED = re.compile(r"(?<![\w-])(?:called|звали|звав|звала|кликали)\s+[«\"“]"
                      r"([A-ZА-ЯІЇЄҐ][\w'’ʼ-]+)[»\"”]", re.IGNORECASE)
 _CALLED_CUES = ("called", "звал", "звав", "кликали")
+
+
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+# what may stand between a call-sign cue and its sign in a chat: "позывной: тайсон"
+_AFTER_CUE = re.compile(r"[ \t]*[:—–-]?[ \t]*")
+
+
+def in_a_chat(text: str, lower: str, toks: Tokens, cues: tuple[str, ...]) -> list[Entity]:
+    """In a text written in lower case, the lower-case word right after a call-sign cue, where
+    the dictionaries read it as a noun in the nominative or not at all: "его позывной тайсон"
+    (not "позивний у нього простий", "позывной был", "позывной такой")."""
+    if not in_lower_case(text):
+        return []
+    signs = []
+    for cue in cues:
+        at = lower.find(cue)
+        while at >= 0:
+            end = _AFTER_CUE.match(text, at + len(cue)).end()  # type: ignore[union-attr]
+            k = bisect_left(toks.starts, end)
+            if (at == 0 or not text[at - 1].isalpha()) and k < len(toks) \
+                    and toks.starts[k] == end and toks.words[k].islower() \
+                    and _a_noun_if_anything(toks.words[k]):
+                signs.append(Entity(toks.starts[k], toks.ends[k], toks.words[k], "person",
+                                    "call_sign"))
+            at = lower.find(cue, at + len(cue))
+    return signs
+
+
+def _a_noun_if_anything(word: str) -> bool:
+    """Whether the dictionaries read a Cyrillic word as a noun in the nominative, and as no
+    word of a closed class, or do not know it at all ("his call sign was Bear": no Latin
+    word is)."""
+    if not _CYRILLIC.search(word):
+        return False
+    readings = [r for lang in ("uk", "ru") for r in known(word, lang)]
+    return not readings or (not closed_class(word) and any(
+        r.tag.POS == "NOUN" and r.tag.case == "nomn" for r in readings))
 
 
 def called(text: str, lower: str) -> list[Entity]:

@@ -68,6 +68,7 @@ _LATIN_SURNAME = re.compile(
     r"(?:enko|chuk|chyk|iuk|yuk|niak|niuk|nyk|ovych|evych|ovich|evich|skyi|skyy|skiy|sky|tskyi|"
     r"zkyi|ska|tska|ishyn|yshyn)$"
 )
+_LATIN_PATRONYMIC = re.compile(r"(?:ovych|evych|ovich|evich|ivna|ovna|evna)$")  # also surnames
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,8 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     toks = tokens(text)
     lower = text.lower()  # for the cues' substring searches
     found = [*callsigns.after_cue(text, lower, lex.call_sign, lex.call_sign_cues),
-             *callsigns.listed_before(text, lower, toks, lex.call_sign, inside)]
+             *callsigns.listed_before(text, lower, toks, lex.call_sign, inside),
+             *callsigns.in_a_chat(text, lower, toks, lex.call_sign_cues)]
     free = 0  # the first token not inside a name found already
     starts = capitalised(text)
     # C-level loops over lru caches: most capitalised words (sentence starts) cannot be a name
@@ -424,6 +426,8 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
         kinds.add("ambiguous" if lower in lex.ambiguous_latin else "given")
     elif _LATIN_SURNAME.search(lower):
         kinds.add("surname")
+    if _LATIN_PATRONYMIC.search(lower):  # "Serhii Oleksandrovych Bilous": a surname follows
+        kinds.add("patronymic")
     return kinds
 
 

@@ -20,6 +20,13 @@ def schemes() -> dict[str, Scheme]:
     return {name: (s["letters"], s["initial"]) for name, s in raw["schemes"].items()}
 
 
+@lru_cache(maxsize=1)
+def _names_only() -> frozenset[str]:
+    """The schemes used for given names alone (the English press's "Maxim", "Alexey")."""
+    raw = load_yaml("analysis", "translit.yaml")
+    return frozenset(name for name, s in raw["schemes"].items() if s.get("names_only"))
+
+
 def transliterate(text: str, scheme: str = "kmu2010") -> str:
     letters, initial = schemes()[scheme]
     out: list[str] = []
@@ -41,5 +48,7 @@ def transliterate(text: str, scheme: str = "kmu2010") -> str:
     return "".join(out)
 
 
-def variants(text: str) -> set[str]:
-    return {transliterate(text, name) for name in schemes()}
+def variants(text: str, names: bool = False) -> set[str]:
+    """Every scheme's spelling of ``text``; with ``names``, the schemes for given names too."""
+    return {transliterate(text, name) for name in schemes()
+            if names or name not in _names_only()}

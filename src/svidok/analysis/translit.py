@@ -16,15 +16,19 @@ Scheme = tuple[dict[str, str], dict[str, str]]
 
 @lru_cache(maxsize=1)
 def schemes() -> dict[str, Scheme]:
-    raw = load_yaml("analysis", "translit.yaml")
-    return {name: (s["letters"], s["initial"]) for name, s in raw["schemes"].items()}
+    raw = load_yaml("analysis", "translit.yaml")["schemes"]
+    found: dict[str, Scheme] = {}
+    for name, s in raw.items():  # a scheme that ``extends`` another comes after it
+        base = found[s["extends"]] if "extends" in s else ({}, {})
+        found[name] = ({**base[0], **s["letters"]}, {**base[1], **s.get("initial", {})})
+    return found
 
 
 @lru_cache(maxsize=1)
 def _names_only() -> frozenset[str]:
     """The schemes used for given names alone (the English press's "Maxim", "Alexey")."""
-    raw = load_yaml("analysis", "translit.yaml")
-    return frozenset(name for name, s in raw["schemes"].items() if s.get("names_only"))
+    raw = load_yaml("analysis", "translit.yaml")["schemes"]
+    return frozenset(name for name, s in raw.items() if s.get("names_only"))
 
 
 def transliterate(text: str, scheme: str = "kmu2010") -> str:

@@ -82,9 +82,11 @@ def office_place(word: str, kind: str, gaz: Gazetteer) -> list[Candidate]:
 
 
 def _ukrainian_adjective(lemma: str) -> str:
-    """A Russian-spelled adjective in Ukrainian spelling ("деснянский" -> "деснянський",
-    "центральный" -> "центральний"); other words as they are."""
-    for ru, uk in (("ский", "ський"), ("цкий", "цький"), ("зкий", "зький"), ("ый", "ий")):
+    """A Russian-spelled place adjective in Ukrainian spelling ("деснянский" -> "деснянський");
+    other words as they are. A city district's Russian spellings are keys of the gazetteer
+    already ("центральный район": tools/build_gazetteer.py, ``russian_adjectives``); a raion's
+    are not."""
+    for ru, uk in (("ский", "ський"), ("цкий", "цький"), ("зкий", "зький")):
         if lemma.endswith(ru):
             return lemma[: -len(ru)] + uk
     return lemma

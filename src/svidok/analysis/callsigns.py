@@ -12,12 +12,14 @@ from collections.abc import Iterator
 from svidok.analysis import lexicons
 from svidok.analysis.lemmas import closed_class, forms, known
 from svidok.analysis.tokens import (
+    CYRILLIC,
     Tokens,
     capitalised,
     cued,
     in_lower_case,
     is_capitalised,
     occurrences,
+    positions,
 )
 from svidok.domain.annotations import Entity
 
@@ -138,7 +140,6 @@ _CALLED = re.compile(r"(?<![\w-])(?:called|звали|звав|звала|кли
 _CALLED_CUES = ("called", "звал", "звав", "кликали")
 
 
-_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 # what may stand between a call-sign cue and its sign in a chat: "позывной: тайсон"
 _AFTER_CUE = re.compile(r"[ \t]*[:—–-]?[ \t]*")
 
@@ -147,12 +148,11 @@ def in_a_chat(text: str, lower: str, toks: Tokens, cues: tuple[str, ...]) -> lis
     """In a text written in lower case, the lower-case word right after a call-sign cue, where
     the dictionaries read it as a noun in the nominative or not at all: "его позывной тайсон"
     (not "позивний у нього простий", "позывной был", "позывной такой")."""
-    if not in_lower_case(text):
+    if len(lower) != len(text) or not in_lower_case(text):  # lower-casing moved the offsets
         return []
     signs = []
     for cue in cues:
-        at = lower.find(cue)
-        while at >= 0:
+        for at in positions(lower, cue):
             end = _AFTER_CUE.match(text, at + len(cue)).end()  # type: ignore[union-attr]
             k = bisect_left(toks.starts, end)
             if (at == 0 or not text[at - 1].isalpha()) and k < len(toks) \
@@ -160,7 +160,6 @@ def in_a_chat(text: str, lower: str, toks: Tokens, cues: tuple[str, ...]) -> lis
                     and _a_noun_if_anything(toks.words[k]):
                 signs.append(Entity(toks.starts[k], toks.ends[k], toks.words[k], "person",
                                     "call_sign"))
-            at = lower.find(cue, at + len(cue))
     return signs
 
 
@@ -168,7 +167,7 @@ def _a_noun_if_anything(word: str) -> bool:
     """Whether the dictionaries read a Cyrillic word as a noun in the nominative, and as no
     word of a closed class, or do not know it at all ("his call sign was Bear": no Latin
     word is)."""
-    if not _CYRILLIC.search(word):
+    if not CYRILLIC.search(word):
         return False
     readings = [r for lang in ("uk", "ru") for r in known(word, lang)]
     return not readings or (not closed_class(word) and any(

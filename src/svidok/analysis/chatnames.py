@@ -148,10 +148,10 @@ def _governed(text: str, toks: Tokens, prepositions: dict[str, frozenset[str]]) 
         # reading of the name's own dictionary form as a noun of a person is the name too ("з
         # вовою": the Ukrainian dictionary also has an animate feminine вова; not "з романом",
         # a novel)
-        names = {r.normal_form for r in readings
-                 if "Name" in grammemes(r) and "Fixd" not in grammemes(r)}
+        if any("Fixd" in grammemes(r) for r in readings):
+            continue
+        names = {r.normal_form for r in readings if "Name" in grammemes(r)}
         if names and all("Name" in grammemes(r) or (r.normal_form in names and "anim" in r.tag)
-                         for r in readings if "Fixd" not in grammemes(r)) \
-                and not any("Fixd" in grammemes(r) for r in readings):
+                         for r in readings):
             found.append(k)
     return found

@@ -19,13 +19,12 @@ from functools import lru_cache
 import pymorphy3
 from pymorphy3 import units
 
-from svidok.analysis.tokens import Tokens, is_capitalised, sentence_start
+from svidok.analysis.tokens import CYRILLIC, Tokens, is_capitalised, sentence_start
 
 # Search terms split at a backtick, unlike the analysis tokeniser (tokens.py): the terms of
 # testimonies already stored were made so, and a query must be split the same way to find them.
 _WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
 _APOSTROPHES = re.compile(r"['’ʼ`]")
-_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _READINGS = 4  # pymorphy3 orders readings by likelihood; beyond four they are noise
 _UK_LETTERS = re.compile(r"[іїєґ]", re.IGNORECASE)
 _RU_LETTERS = re.compile(r"[ыэъё]", re.IGNORECASE)
@@ -68,7 +67,7 @@ def _parse(word: str, lang: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
 
 def _by_dictionary(morph: pymorphy3.MorphAnalyzer, word: str) -> bool:
     """Whether the dictionary alone gives the word's readings (``_dictionary_readings``)."""
-    return len(word) > 1 and _CYRILLIC.search(word) is not None \
+    return len(word) > 1 and CYRILLIC.search(word) is not None \
         and _dictionary_alone(morph) is not None
 
 
@@ -249,7 +248,7 @@ def token_key(word: str) -> str:
 def forms(word: str) -> frozenset[str]:
     """The surface token and, for Cyrillic words, the lemmas of its likeliest readings."""
     token = token_key(word)
-    if not _CYRILLIC.search(word):
+    if not CYRILLIC.search(word):
         return frozenset({token})
     lemmas = {token_key(reading.normal_form) for lang in ("uk", "ru")
               for reading in known(word, lang)[:_READINGS]}

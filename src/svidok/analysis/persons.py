@@ -35,6 +35,7 @@ from svidok.analysis.lemmas import (
 from svidok.analysis.placecues import cues
 from svidok.analysis.placekeys import normalise, word_keys
 from svidok.analysis.tokens import (
+    CYRILLIC,
     Tokens,
     capitalised,
     is_capitalised,
@@ -46,7 +47,6 @@ from svidok.analysis.tokens import (
 from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Entity
 
-_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 # Words of closed classes (conjunctions, prepositions, particles, pronouns, interjections) are
 # never names, whatever other reading they have. An adverb, predicative or numeral is not one
 # either ("Далі", "Потім") unless one dictionary reads the word as a name and not as those:
@@ -385,14 +385,14 @@ def _kinds(word: str) -> frozenset[str]:
 
 def _classify(word: str, lex: Lexicon) -> set[str]:
     kinds: set[str] = set()
-    if "-" in word and _CYRILLIC.search(word):
+    if "-" in word and CYRILLIC.search(word):
         return _double_name(word)
     keys = word_keys(word)
     if not keys.isdisjoint(lex.not_names):
         return kinds  # "Шкода", the car
     if not keys.isdisjoint(lex.public):
         kinds.add("public")
-    if _CYRILLIC.search(word):
+    if CYRILLIC.search(word):
         in_dictionary = adverbial = name_only_somewhere = False
         for lang in ("uk", "ru"):
             readings = [grammemes(r) for r in known(word, lang)]

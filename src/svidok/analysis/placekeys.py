@@ -15,11 +15,10 @@ from functools import lru_cache
 
 from svidok.analysis.lemmas import grammemes, known, parse
 from svidok.analysis.surface import spelling
-from svidok.analysis.tokens import without_possessive
+from svidok.analysis.tokens import CYRILLIC, without_possessive
 from svidok.datafiles import load_yaml
 
 KEY_VERSION = 4
-_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _MAX_COMBINATIONS = 32
 _PERSONAL = frozenset({"Name", "Patr"})
 
@@ -36,7 +35,7 @@ def word_keys(word: str) -> frozenset[str]:
     a given name or patronymic the word is only an inflection of: "Николаев" (the city) is also
     a genitive plural of Николай, and "Меня зовут Николай" had made the man the city."""
     base = normalise(word)
-    if not _CYRILLIC.search(word):  # "Russia's Kursk region": Russia
+    if not CYRILLIC.search(word):  # "Russia's Kursk region": Russia
         return frozenset({base, normalise(word[: without_possessive(word, len(word))])})
     if base.startswith("р-н") and len(base) <= 4:  # "р-н", "р-ні", "р-на": район abbreviated
         return frozenset({base, "район"})
@@ -95,7 +94,7 @@ def lookup_keys(words: list[str], first_words: frozenset[str] | None = None) -> 
 
 @lru_cache(maxsize=100_000)
 def _from_endings(word: str) -> frozenset[str]:
-    if not _CYRILLIC.search(word):
+    if not CYRILLIC.search(word):
         return frozenset()
     base = normalise(word)
     endings = _endings()  # each of the word's last 1…6 letters looked up, not every ending tried
@@ -129,7 +128,7 @@ def _hyphenated(word: str) -> frozenset[str]:
     but the gazetteer keys it whole ("белгород-днестровский"), and the dictionaries read few of
     its case forms whole: each part's keys, joined by the hyphen (at most 64)."""
     parts = word.split("-")
-    if not _CYRILLIC.search(word) or len(parts) > 3 or not all(parts):
+    if not CYRILLIC.search(word) or len(parts) > 3 or not all(parts):
         return frozenset()
     options = [sorted(single_keys(part)) for part in parts]  # a part has no hyphen
     return frozenset("-".join(combo)

@@ -23,7 +23,8 @@ from operator import itemgetter
 # court texts write it, Нью-Йорк), never at its edges, where they are quotation marks: a name in
 # single quotes ('Тарас') is a capitalised word like any other. The group makes split() keep
 # the words.
-_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+# A Cyrillic letter of Ukrainian or Russian: one search tells a Cyrillic word from a Latin one
+CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _TOKEN = re.compile(r"(\w+(?:[-'’ʼ`]\w+)*)")
 
 
@@ -107,13 +108,11 @@ def sentence_start(text: str, start: int) -> bool:
     dash or an opening quote, at a line's start ("паспорт КЕ 118342\n\nЖалоба."), or after a
     bullet there ("- Held 18 hours"; a hyphen inside a line is a dash between words:
     "секретаря – Сухонос Є.О.")."""
-    at = start
-    while at and text[at - 1].isspace():
-        if text[at - 1] == "\n":
-            return True
-        at -= 1
-    mark = text[at - 1 : at]
-    if mark in ("", ".", "!", "?", ":", "—", "«", '"'):
+    at = _space_start(text, start)
+    if at == 0 or "\n" in text[at:start]:
+        return True
+    mark = text[at - 1]
+    if mark in (".", "!", "?", ":", "—", "«", '"'):
         return True
     return mark in ("-", "–", "•", "*") and line_start(text, at - 1)
 
@@ -122,16 +121,20 @@ def without_possessive(word: str, end: int) -> int:
     """Where a word ending at ``end`` ends without an English possessive: "Natalia" in
     "Natalia's place", "Russia" in "Russia's Kursk region" (a Cyrillic word has none)."""
     return end - 2 if len(word) > 2 and word.endswith(("'s", "’s")) \
-        and not _CYRILLIC.search(word) else end
+        and not CYRILLIC.search(word) else end
 
 
 def line_start(text: str, start: int) -> bool:
     """Whether only white space with a line break in it, or nothing, comes before ``start``."""
+    at = _space_start(text, start)
+    return at == 0 or "\n" in text[at:start]
+
+
+def _space_start(text: str, start: int) -> int:
+    """Where the white space right before ``start`` begins (``start`` itself if none)."""
     while start and text[start - 1].isspace():
-        if text[start - 1] == "\n":
-            return True
         start -= 1
-    return start == 0
+    return start
 
 
 def occurrences(text: str, phrase: str) -> list[int]:

@@ -1401,3 +1401,20 @@ def test_a_familiar_form_in_ka_of_a_given_name_no_dictionary_knows(
 def test_a_polish_street_address() -> None:
     assert texts("Our office address is ul. Kolejowa 5, 37-700 Przemyśl.",
                  "address") == ["ul. Kolejowa 5"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("My commander, a captain we called Hrim, kept texting me.", ["Hrim"]),
+    ("The guys called him Borsuk. Borsuk never came back.", ["Borsuk", "Borsuk"]),
+    ("There was a guy called Dido in our platoon.", ["Dido"]),
+    ("I called Hrim twice.", []),  # a phone call
+    ("We called him Monday and again on Tuesday.", []),
+    ("We called Kyiv every night.", []),  # a place
+])
+def test_what_people_call_a_man_unquoted(text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
+
+
+def test_a_name_after_called_stays_a_name() -> None:
+    [vasyl] = of_type("I paid a man called Vasyl to take me.", "person")
+    assert vasyl.recognizer == "name"

@@ -516,6 +516,9 @@ def test_one_word_is_one_piece_of_evidence_whichever_terms_it_matches() -> None:
     # a friend picks a man up and drives him on: no officers, no office
     ("A friend picked me up in Pavlohrad and drove me to Dnipro.", "street_mobilization"),
     ("We are partners of the foundation.", "family"),  # an organisation's partner
+    # a foundation's name, not a claim for protection with the verb moved last
+    ("Юрист фонду «Право на захист» подала скаргу.", "escape"),
+    ("Сейчас в ТЦК говорят, что повесток больше не будет.", "distribution_center"),  # nowadays
 ])
 def test_theme_vocabulary_is_not_taken_out_of_its_context(text: str, theme: str) -> None:
     assert theme not in {t.id for t in analyze(text).themes}
@@ -594,6 +597,13 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     ("3 октября ушёл из расположения бригады и не вышел на связь.", "szch"),
     ("Збираємо на адвоката, якого судять за 407 статтею.", "szch"),
     ("My husband was taken by the TCC in Kharkov on the 5th.", "street_mobilization"),
+    # the twenty-third
+    ("Released after two days at the Zakarpattia regional TCC.", "distribution_center"),
+    ("Now he's at the Chernihiv TCC, they say he'll be sent on.", "distribution_center"),
+    ("Дві доби у ТЦК без води і їжі.", "distribution_center"),
+    ("Реку переплывать не стал, пошёл с проводником.", "border_crossing"),
+    ("Меня перевели через горы в Румынию.", "border_crossing"),
+    ("Сейчас в Бухаресте, подал на защиту.", "escape"),
 ])
 def test_theme_vocabulary_of_the_later_held_out_sets(
     text: str, theme: str,

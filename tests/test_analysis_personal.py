@@ -126,6 +126,8 @@ def test_vehicle_plates(plate: str) -> None:
     ("he lived at 12 Baker Street before", "12 Baker Street"),
     ("I live at 14 Soborna Street, apt. 3 since 2014.", "14 Soborna Street, apt. 3"),  # the flat
     ("at 2 Shevchenka Road, flat 5b, with my mother", "2 Shevchenka Road, flat 5b"),
+    ("проживаю в Харькове, пр. Науки 45, кв. 8, тел.", "пр. Науки 45, кв. 8"),  # пр. = проспект
+    ("живу на пр-т Миру, 12 з батьками", "пр-т Миру, 12"),
 ])
 def test_street_addresses(text: str, address: str) -> None:
     assert found(text, "address") == [address]
@@ -139,6 +141,9 @@ def test_street_addresses(text: str, address: str) -> None:
     ("DOB: 12/03/1985, citizen of Ukraine", "12/03/1985"),  # without the dots
     ("Кравченко Виталий, 14 июля 1987 года рождения, житель Павлограда", "14 июля 1987"),
     ("Іван, 3 травня 1990 р.н., з Києва", "3 травня 1990"),
+    # a year with its word right after a name: the year he was born
+    ("брата увезли, Серёгу Бондаря, 2001 года. говорят", "2001"),
+    ("Затримали Івана Петренка, 1995 р., мешканця Полтави", "1995"),
 ])
 def test_birth_dates_and_years(text: str, birth: str) -> None:
     assert found(text, "birth_date") == [birth]
@@ -147,6 +152,8 @@ def test_birth_dates_and_years(text: str, birth: str) -> None:
 def test_years_that_are_not_births_are_not_flagged() -> None:
     assert found("У 2024 році мене мобілізували.", "birth_date") == []
     assert found("the dobro 1999 was good", "birth_date") == []  # "dob" only as a word
+    assert found("Іван, у 2001 році його забрали", "birth_date") == []  # not right after it
+    assert found("12 апр. 2024 года, пр. 5", "address") == []  # "пр." needs a street name
 
 
 # --- the speed-up hints of personal_data.yaml must never drop a match -------------------------

@@ -26,7 +26,7 @@ from svidok.domain.annotations import Analysis, Entity
 # unit names, theme vocabulary; 10: double surnames, names beside a greeting in a chat, birth
 # dates after a participle, territorial defence brigades and reserve battalions, theme
 # vocabulary).
-ENGINE_VERSION = "20"
+ENGINE_VERSION = "21"
 PRIORITY_UNIT = 58
 PRIORITY_PLACE = 40
 PRIORITY_PERSON = 45
@@ -43,10 +43,10 @@ def analyze(text: str, lang: str | None = None) -> Analysis:
     candidates += [(PRIORITY_UNIT, e) for e in found_units]
     candidates += [(PRIORITY_PLACE, e) for e in found_places]
     blocked = [(e.start, e.end) for e in found_places] + names
-    candidates += [
-        (PRIORITY_CALL_SIGN if e.recognizer == "call_sign" else PRIORITY_PERSON, e)
-        for e in _outside(persons.find(text, blocked), names)
-    ]
+    found_persons = _outside(persons.find(text, blocked), names)
+    candidates += [(PRIORITY_CALL_SIGN if e.recognizer == "call_sign" else PRIORITY_PERSON, e)
+                   for e in found_persons]
+    candidates += personal.years_after_names(text, found_persons)
     candidates += [(PRIORITY_PERSON, e) for e in _honorees(text, names)]
     entities = settle(candidates)
     found_themes = themes.find(text)

@@ -131,6 +131,22 @@ def find(text: str) -> Iterator[tuple[int, Entity]]:
         yield from _phones(text)
 
 
+# A year right after a name and a comma, with the word for a year: a birth year ("Серёгу
+# Бондаря, 2001 года", "Іван Петренко, 1995 р."), as "1995 року народження" is.
+_YEAR_AFTER_NAME = re.compile(
+    r",[ \t]*((?:19[3-9]|20[0-2])\d)[ \t]*(?:года|г\.|року|р\.|рік)(?!\w)")
+
+
+def years_after_names(text: str, names: list[Entity]) -> list[tuple[int, Entity]]:
+    """Birth years right after a person's name (``names``): "Серёгу Бондаря, 2001 года"."""
+    return [(_BIRTH_PRIORITY,
+             Entity(*match.span(1), match.group(1), "birth_date", "year_after_name"))
+            for name in names if (match := _YEAR_AFTER_NAME.match(text, name.end)) is not None]
+
+
+_BIRTH_PRIORITY = 70  # as the birth dates of personal_data.yaml
+
+
 # A run of digits and the separators phone numbers are written with, with at least
 # _MIN_PHONE_DIGITS digits (the shortest valid numbers with their country code have 7, Niue's).
 # libphonenumber's matcher parses every number-like run it finds (years, dates, unit numbers);

@@ -195,7 +195,7 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
         found.append(Entity(start, end, text[start:end], "person", "name",
                             public_figure=_public(toks.words[i:j], lex)))
     found += callsigns.after_names(text, found) + callsigns.after_roles(text, toks) \
-        + callsigns.called(text, lower)
+        + callsigns.called(text, lower, inside, {e.start for e in found})
     found += callsigns.again(text, toks, [e for e in found if e.recognizer == "call_sign"])
     return found
 

@@ -880,6 +880,13 @@ def test_a_lower_case_word_known_only_as_a_place_is_that_place_of_any_size() -> 
     assert texts("короче я поругался с харьковом, потом пошел", "place") == []
 
 
+def test_a_lower_case_place_in_brackets_after_a_place_is_its_other_name() -> None:
+    text = "мужа забрали в покровске (красноармейск) прямо с работы"
+    assert [(p.text, p.place.name_en) for p in of_type(text, "place") if p.place] == [
+        ("покровске", "Pokrovsk"), ("красноармейск", "Pokrovsk")]
+    assert texts("ми в києві (мама теж) живемо", "place") == ["києві"]
+
+
 def test_the_neighbours_border_towns_are_places_abroad() -> None:
     text = "He crossed into Romania and now lives in Sighetu Marmației, then in Przemyśl."
     found = [(p.text, p.place.iso, p.place.foreign) for p in of_type(text, "place") if p.place]
@@ -1418,3 +1425,13 @@ def test_what_people_call_a_man_unquoted(text: str, names: list[str]) -> None:
 def test_a_name_after_called_stays_a_name() -> None:
     [vasyl] = of_type("I paid a man called Vasyl to take me.", "person")
     assert vasyl.recognizer == "name"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("шукаю побратима. звати ігор, з тернополя.", ["ігор"]),
+    ("як його звати не знаю, зовут макс вроде", ["макс"]),
+    ("Як звати Вашого командира?", []),  # a capitalised word after the bare cue: nothing more
+    ("як звати того хлопця?", []),
+])
+def test_a_lower_case_given_name_after_the_bare_cue_in_a_chat(text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names

@@ -519,6 +519,8 @@ def test_one_word_is_one_piece_of_evidence_whichever_terms_it_matches() -> None:
     # a foundation's name, not a claim for protection with the verb moved last
     ("Юрист фонду «Право на захист» подала скаргу.", "escape"),
     ("Сейчас в ТЦК говорят, что повесток больше не будет.", "distribution_center"),  # nowadays
+    # a medical board or leave denied in service, not a man held at a centre
+    ("После контузии его не отпустили на ВЛК, а перевели в пехоту.", "distribution_center"),
 ])
 def test_theme_vocabulary_is_not_taken_out_of_its_context(text: str, theme: str) -> None:
     assert theme not in {t.id for t in analyze(text).themes}
@@ -604,6 +606,9 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     ("Реку переплывать не стал, пошёл с проводником.", "border_crossing"),
     ("Меня перевели через горы в Румынию.", "border_crossing"),
     ("Сейчас в Бухаресте, подал на защиту.", "escape"),
+    # the twenty-fourth
+    ("5 листопада сина затримали у Кривому Розі на зупинці.", "street_mobilization"),
+    ("He crossed into Moldova through Transnistria with a guide.", "border_crossing"),
 ])
 def test_theme_vocabulary_of_the_later_held_out_sets(
     text: str, theme: str,

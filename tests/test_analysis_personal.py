@@ -52,6 +52,11 @@ def test_old_passport_and_id_card_numbers() -> None:
     # the booklet's series romanised in an English text: only beside "passport" or "series"
     assert found("His passport, series KM 402817, was taken.", "id_document") == ["KM 402817"]
     assert found("Code AB 123456 was printed on the box.", "id_document") == []
+    # the series and the number apart, each with its word
+    assert found("Officers took his passport, series ME, number 552817, and left.",
+                 "id_document") == ["ME, number 552817"]
+    assert found("паспорт серії МЕ номер 552817 виданий", "id_document") == ["МЕ номер 552817"]
+    assert found("he lives in no. 5, number 123456", "id_document") == []
 
 
 def test_rnokpp_needs_a_valid_check_digit_or_its_name_beside_it() -> None:

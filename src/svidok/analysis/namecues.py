@@ -8,14 +8,25 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from svidok.analysis.lemmas import known
 from svidok.analysis.tokens import Tokens
 
 
+@dataclass(frozen=True)
+class Cues:
+    """The cues of persons.yaml, lower case."""
+
+    strong: tuple[str, ...]  # every cue searched for: the strong ones, the surname and chat cues
+    surname: frozenset[str]  # after one, a lower-case word that can be a surname is one
+    chat: frozenset[str]  # after one, only a lower-case given name is a name ("звати ігор";
+    # not "Як звати Вашого командира?")
+
+
 def after_cues(
-    text: str, lower: str, toks: Tokens, strong_cues: tuple[str, ...],
-    surname_cues: frozenset[str], part: Callable[[str], frozenset[str] | None],
+    text: str, lower: str, toks: Tokens, cues: Cues,
+    part: Callable[[str], frozenset[str] | None],
 ) -> tuple[set[int], list[int]]:
     """The capitalised words right after a strong name cue (``part``: what a word can be as
     part of a name, None for a lower-case word), and the lower-case words there that are
@@ -24,6 +35,7 @@ def after_cues(
     lower_case: list[int] = []
     if len(lower) != len(text):  # lower-casing moved the offsets (a rare letter, "İ"): then
         return found, lower_case  # only words that look like a name alone are names after a cue
+    strong_cues, surname_cues = cues.strong, cues.surname
     for cue in strong_cues:
         at = lower.find(cue)
         while at >= 0:
@@ -35,7 +47,8 @@ def after_cues(
                 # Bilyk": the name is after the second rank, found from it
                 word = toks.words[k]
                 if part(word) is not None:
-                    found.add(k)
+                    if cue not in cues.chat:
+                        found.add(k)
                 elif word.islower() and ("given" in (part(word.capitalize()) or ()) or (
                         cue in surname_cues and _surname_like(word))):
                     lower_case.append(k)

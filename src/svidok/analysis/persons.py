@@ -81,8 +81,7 @@ class Lexicon:
     call_sign: re.Pattern[str]
     cue_en: re.Pattern[str]
     cue_cyr: re.Pattern[str]
-    strong_cues: tuple[str, ...]  # lower case
-    surname_cues: frozenset[str]  # lower case, among the strong cues
+    cues: namecues.Cues  # the strong, surname and chat cues
     office_nouns_en: frozenset[str]  # lower case
     diminutives: frozenset[str]  # lookup spellings (``placekeys.normalise``)
     not_names: frozenset[str]  # lookup spellings
@@ -108,8 +107,11 @@ def lexicon() -> Lexicon:
         call_sign=re.compile(rf"(?i:{cues}){_FILLERS}\s*[:—-]?\s*{_QUOTED}"),
         cue_en=_cue_pattern(raw["name_cues_en"]),
         cue_cyr=_cue_pattern(raw["name_cues_uk_ru"]),
-        strong_cues=tuple(c.lower() for c in raw["strong_cues"] + raw["surname_cues"]),
-        surname_cues=frozenset(c.lower() for c in raw["surname_cues"]),
+        cues=namecues.Cues(
+            strong=tuple(c.lower() for c in raw["strong_cues"] + raw["surname_cues"]
+                         + raw["chat_cues"]),
+            surname=frozenset(c.lower() for c in raw["surname_cues"]),
+            chat=frozenset(c.lower() for c in raw["chat_cues"])),
         office_nouns_en=frozenset(w.lower() for w in raw["office_nouns_en"]),
         diminutives=frozenset(map(normalise, raw["diminutives"])),
         not_names=frozenset(map(normalise, raw["not_names"])),
@@ -167,8 +169,7 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     startable = list(compress(starts, can_start))
     # a word after a cue starts a name though it looks like none alone ("My name is Moroz",
     # "Captain Melnyk")
-    cued, cued_lower = namecues.after_cues(text, lower, toks, lex.strong_cues,
-                                           lex.surname_cues, _part)
+    cued, cued_lower = namecues.after_cues(text, lower, toks, lex.cues, _part)
     cued_lower += chatnames.after_relatives(text, toks, _given, lex.greetings, lex.prepositions)
     if cued := cued - set(startable):
         startable = sorted(set(startable) | cued)

@@ -98,7 +98,7 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     found = [f for f in found if not _country_in_a_title(text, toks, f, place_ends)]
     found += _demonyms(text, found, gaz)
     if in_lower_case(text):
-        found += _lower_case_cities(toks, found, gaz)
+        found += _lower_case_cities(text, toks, found, gaz)
     found.sort(key=lambda f: f[0])
     found = narrowed(text, toks, found)
     mentions = [(toks.starts[i], pcode) for i, _, c in found if (pcode := anchor(c))]
@@ -140,10 +140,11 @@ Match = tuple[int, list[Candidate]]
 
 
 def _lower_case_cities(
-    toks: Tokens, found: list[tuple[int, int, list[Candidate]]], gaz: Gazetteer,
+    text: str, toks: Tokens, found: list[tuple[int, int, list[Candidate]]], gaz: Gazetteer,
 ) -> list[tuple[int, int, list[Candidate]]]:
     """In a text written in lower case, a place right after a preposition ("короче меня взяли в
-    днепре", "з києва", "in kyiv"): the name is in lower case like every other word. Only a word
+    днепре", "з києва", "in kyiv") or in brackets right after a place, its other name ("в
+    покровске (красноармейск)"): the name is in lower case like every other word. Only a word
     the dictionaries read as a noun or an adjective, if at all ("ровно" is an adverb), and an
     adjective only where it does not qualify the next word ("на рівне місце"; "в краматорську
     лікар" is the city: the city's own adjective has the same form), and only major cities: a
@@ -158,8 +159,20 @@ def _lower_case_cities(
     after = [k + 1 for k in itertools.compress(
         range(len(texts) - 1),
         map((c.prepositions | c.genitive_prepositions).__contains__, texts))]
+    hits = _lower_case_at(after, texts, taken, gaz)
+    # its other name in brackets after a place: "в покровске (красноармейск)"
+    bracketed = [j for _, j, _ in [*found, *hits] if j < len(texts)
+                 and text[toks.ends[j - 1] : toks.starts[j]].strip() == "("]
+    return hits + _lower_case_at(bracketed, texts, taken, gaz) if bracketed else hits
+
+
+def _lower_case_at(
+    at: list[int], texts: list[str], taken: set[int], gaz: Gazetteer,
+) -> list[tuple[int, int, list[Candidate]]]:
+    """The lower-case places among the words ``at`` (``_lower_case_cities``)."""
+    c = cues()
     hits = []
-    for i in after:
+    for i in at:
         if i in taken or (i + 1 < len(texts) and qualifies(texts[i], texts[i + 1])):
             continue
         if texts[i - 1] in c.genitive_prepositions and not reads_as(texts[i], "gent"):

@@ -836,6 +836,15 @@ def test_russian_genitive_of_a_plural_city_name() -> None:
     assert texts("Рассказывает Светлана из Черновцов.", "place") == ["Черновцов"]
 
 
+def test_russian_case_forms_of_a_town_in_soft_sign() -> None:
+    # Ирпень, Ковель: the е stays ("в Ирпене", "из Ковеля"); "Ирпене" had been a surname
+    found = [(p.text, p.place.name_en) for p in of_type(
+        "Мы жили в Ирпене, потом под Ирпенем. Его взяли в Ковеле.", "place") if p.place]
+    assert found == [("Ирпене", "Irpin"), ("Ирпенем", "Irpin"), ("Ковеле", "Kovel")]
+    assert texts("мы жили в ирпене.", "place") == ["ирпене"]
+    assert texts("Я читав Бабеля вчора.", "person") == ["Бабеля"]  # a village Бабель too
+
+
 def test_a_toponym_that_is_also_a_particle_is_a_place_after_a_preposition() -> None:
     assert texts("До войны работал на стройке в Ровно.", "place") == ["Ровно"]
     assert texts("Ровно в пять мы вышли.", "place") == []  # "exactly"

@@ -403,6 +403,13 @@ def test_a_village_is_not_the_later_word_of_a_name_not_found_whole() -> None:
     ("у 5-му окремому штурмовому батальйоні", "5 ОШБ"),
     ("служив у 1 ОШБ", "1 ОШБ"),
     ("the 1st Separate Assault Battalion", "1 ОШБ"),
+    # a battalion with its arm
+    ("командир відділення 1-го механізованого батальйону", "1 батальйон"),
+    ("в 2-м стрелковом батальоне", "2 батальйон"),
+    ("in the 2nd Rifle Battalion of the brigade", "2 батальйон"),
+    # a known brigade's number alone, after a preposition and before a stop
+    ("Это Виктория, жена Андрея из 92-й. Вы просили", "92 ОШБр"),
+    ("служив у 47-й, потім перевели", "47 ОМБр"),
 ])
 def test_units_are_found_and_canonicalised(text: str, canonical: str) -> None:
     [unit] = of_type(text, "military_unit")
@@ -493,6 +500,8 @@ def test_a_bare_number_names_a_formation_where_a_count_could_not_be_singular(
     "Стояли 2 полка.",  # the Russian count of 2-4 takes the genitive singular
     "Прибыла 21 бригада.",  # a count ending in 1 takes the singular
     "They formed 95 brigades.",
+    # an ordinal alone: not before a word, nor an unknown brigade's number, nor a year
+    "Прийшов у 47-й раз.", "Он из 99-й.", "Это было в 2022-й.",
 ])
 def test_a_bare_number_that_can_count_is_not_a_unit(text: str) -> None:
     assert texts(text, "military_unit") == []
@@ -887,6 +896,18 @@ def test_a_lower_case_word_known_only_as_a_place_is_that_place_of_any_size() -> 
                      ("кишиневе", "Chisinau", True), ("мерефе", "Merefa", False)]
     # "с" before the instrumental is "with"
     assert texts("короче я поругался с харьковом, потом пошел", "place") == []
+
+
+def test_a_lower_case_city_after_a_compound_preposition() -> None:
+    assert texts("повернувся з-під харкова весь сивий", "place") == ["харкова"]
+    assert texts("вернулся из-под запорожья", "place") == ["запорожья"]
+
+
+def test_a_given_name_before_a_surname_is_no_town_abroad() -> None:
+    # Roman is a Romanian town of 50,000, and "from" a preposition
+    assert texts("Email from: Roman Sydorenko <r.s@gmail.com>", "person") == ["Roman Sydorenko"]
+    assert texts("a letter from Roman Sydorenko came", "place") == []
+    assert texts("He moved to Roman in Romania.", "place") == ["Roman", "Romania"]
 
 
 def test_a_lower_case_place_in_brackets_after_a_place_is_its_other_name() -> None:

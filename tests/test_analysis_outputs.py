@@ -609,6 +609,10 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     # the twenty-fourth
     ("5 листопада сина затримали у Кривому Розі на зупинці.", "street_mobilization"),
     ("He crossed into Moldova through Transnistria with a guide.", "border_crossing"),
+    # the twenty-fifth
+    ("Позвонить дали один раз, сказал, что он в областном ТЦК.", "distribution_center"),
+    ("He crossed the river into Moldova in August.", "border_crossing"),
+    ("Его продержали в подвале до утра.", "conditions"),
 ])
 def test_theme_vocabulary_of_the_later_held_out_sets(
     text: str, theme: str,

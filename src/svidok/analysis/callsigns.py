@@ -141,12 +141,10 @@ _CALLED_CUES = ("called", "звал", "звав", "кликали")
 # "a captain we called Hrim", "the guys called him Borsuk", "a guy called Dido": what people
 # call a man, unquoted; with the callers named or after "a man", not "I called Taras" (a phone
 # call), nor a day or a month ("we called him Monday"), nor a place ("we called Kyiv")
-_CALLERS = ("we", "they", "everyone", "everybody", "the guys", "the boys", "the lads", "a man",
-            "a guy", "a woman", "a soldier")
 _CALLED_BARE = re.compile(
-    r"(?<![\w-])(?i:we|they|everyone|everybody|the guys|the boys|the lads|a man|a guy|a woman|"
-    r"a soldier)\s+(?i:all\s+)?"
     r"(?i:called|call|calls)\s+(?i:him\s+|her\s+)?([A-Z][a-z'’-]+)(?![\w'’ʼ-])")
+_CALLERS = re.compile(r"(?<![\w-])(?i:we|they|everyone|everybody|the guys|the boys|the lads|a man|"
+                      r"a guy|a woman|a soldier)\s+(?i:all\s+)?$")
 _DAYS_AND_MONTHS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -192,8 +190,9 @@ def called(text: str, lower: str, inside: set[int], named: set[int]) -> list[Ent
     unquoted after "we called", "they call him", "a guy called" ("a captain we called Hrim"),
     where no place (``inside``) is and no name was found (starting at one of ``named``: "a man
     called Vasyl" is a name)."""
-    bare = [m for m in cued(_CALLED_BARE, text, lower, _CALLERS)
-            if m.group(1).lower() not in _DAYS_AND_MONTHS and m.start(1) not in inside
+    bare = [m for at in positions(lower, "call") if (m := _CALLED_BARE.match(text, at))
+            and _CALLERS.search(text, max(0, at - 24), at)  # "call" is rarer than "we"
+            and m.group(1).lower() not in _DAYS_AND_MONTHS and m.start(1) not in inside
             and m.start(1) not in named]
     return [Entity(*match.span(1), match.group(1), "person", "call_sign")
             for match in [*cued(_CALLED, text, lower, _CALLED_CUES), *bare]]

@@ -335,8 +335,10 @@ def _plausible_single(
         return False  # "Volkswagen Passat" in a Ukrainian text: not the village Пасат
     if all(c.place.foreign and c.population < MAJOR_CITY for c in candidates):
         # a town abroad of under 100,000 (the border towns of the neighbours) only where a
-        # preposition says it is a place: "Police detained him" is not the Polish town
-        return before in cues().prepositions
+        # preposition says it is a place: "Police detained him" is not the Polish town; and
+        # not a given name before a capitalised word: "a letter from Roman Sydorenko"
+        return before in cues().prepositions and not (
+            other == "name" and _next_is_capitalised(text, toks, i))
     if not town and _after_given_name(text, toks, i):
         return False  # "Anna Hrytsai": a surname after a given name, not the village Грицаї
     if other == "name":  # "talked to Serhii", "з Тарасом": a name, unless a real town is meant

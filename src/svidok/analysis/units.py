@@ -156,7 +156,7 @@ def find(text: str) -> list[Entity]:
     lower = text.lower()
     found = list(_unit_codes(text, lower))
     if not any(map(lower.__contains__, _kind_words())):
-        return found  # no formation type is named
+        return found + _bare_brigades(text, found)  # no formation type is named
     taken = [(e.start, e.end) for e in found]
     all_kinds = kinds()
     pattern = formation_pattern()
@@ -198,8 +198,43 @@ def find(text: str) -> list[Entity]:
                                       name and name.strip())))
         # the name too: no other unit is read inside it
         taken.append((start, max(match.end(), end + len(name or "") + 1)))
-    return found + [e for e in _named_only(text) if not any(s < e.end and e.start < t
-                                                               for s, t in taken)]
+    found += [e for e in _named_only(text) if not any(s < e.end and e.start < t
+                                                     for s, t in taken)]
+    return found + _bare_brigades(text, found)
+
+
+# A known brigade's number with a feminine ordinal ending alone, after a preposition and before
+# a stop, as people name their brigade: "жена Андрея из 92-й.", "служив у 47-й, потім".
+_BARE_ORDINAL = re.compile(r"(?<![\w-])(\d{1,3})-(?:й|ї|ю|ій|ої)(?=\s*[.,;:!?)»\"”]|\s*$)")
+_BEFORE_BARE = frozenset({"из", "з", "із", "зі", "в", "у", "во"})
+
+
+def _bare_brigades(text: str, found: list[Entity]) -> list[Entity]:
+    """Tried only where a hyphen and an ordinal ending's first letter are, found by substring
+    search (a regex scan of every text cost ~3 % of a round)."""
+    units = []
+    for hyphen in sorted({at for ending in ("-й", "-ї", "-ю", "-і", "-о")
+                          for at in positions(text, ending)}):
+        at = hyphen
+        while at > 0 and text[at - 1].isdigit():
+            at -= 1
+        match = _BARE_ORDINAL.match(text, at) if at < hyphen else None
+        if match is None or (kind_name := _brigades().get(match.group(1))) is None:
+            continue
+        before = text[max(0, at - 4) : at].split()
+        if before and before[-1].lower() in _BEFORE_BARE \
+                and not any(e.start <= at < e.end for e in found):
+            kind = _by_kind()[kind_name]
+            number = match.group(1)
+            units.append(Entity(*match.span(), match.group(), "military_unit", "formation",
+                                unit=Unit(kind.kind, number, f"{number} {kind.canonical}")))
+    return units
+
+
+@lru_cache(maxsize=1)
+def _brigades() -> dict[str, str]:
+    """The known brigades' numbers and kinds."""
+    return {n: k for n, k in named().items() if k.endswith("brigade")}
 
 
 @lru_cache(maxsize=1)

@@ -135,6 +135,7 @@ def find(text: str) -> Iterator[tuple[int, Entity]]:
 # Бондаря, 2001 года", "Іван Петренко, 1995 р."), as "1995 року народження" is.
 _YEAR_AFTER_NAME = re.compile(
     r",[ \t]*((?:19[3-9]|20[0-2])\d)[ \t]*(?:года|г\.|року|р\.|рік)(?!\w)")
+_BIRTH_PRIORITY = 70  # as the birth dates of personal_data.yaml
 
 
 def years_after_names(text: str, names: list[Entity]) -> list[tuple[int, Entity]]:
@@ -142,9 +143,6 @@ def years_after_names(text: str, names: list[Entity]) -> list[tuple[int, Entity]
     return [(_BIRTH_PRIORITY,
              Entity(*match.span(1), match.group(1), "birth_date", "year_after_name"))
             for name in names if (match := _YEAR_AFTER_NAME.match(text, name.end)) is not None]
-
-
-_BIRTH_PRIORITY = 70  # as the birth dates of personal_data.yaml
 
 
 # A run of digits and the separators phone numbers are written with, with at least

@@ -210,8 +210,10 @@ _BEFORE_BARE = frozenset({"из", "з", "із", "зі", "в", "у", "во"})
 
 
 def _bare_brigades(text: str, found: list[Entity]) -> list[Entity]:
-    """Tried only where a hyphen and an ordinal ending's first letter are, found by substring
-    search (a regex scan of every text cost ~3 % of a round)."""
+    """Known brigades named by their number alone (``_BARE_ORDINAL``, after one of
+    ``_BEFORE_BARE``), outside the units ``found``. Tried only where a hyphen and an ordinal
+    ending's first letter are, found by substring search (a regex scan of every text cost ~3 %
+    of a round)."""
     units = []
     for hyphen in sorted({at for ending in ("-й", "-ї", "-ю", "-і", "-о")
                           for at in positions(text, ending)}):

@@ -521,6 +521,9 @@ def test_one_word_is_one_piece_of_evidence_whichever_terms_it_matches() -> None:
     ("Сейчас в ТЦК говорят, что повесток больше не будет.", "distribution_center"),  # nowadays
     # a medical board or leave denied in service, not a man held at a centre
     ("После контузии его не отпустили на ВЛК, а перевели в пехоту.", "distribution_center"),
+    # one piece of evidence, a call refused, counted once: no man held at a centre for it alone
+    ("В частині не дали подзвонити додому.", "distribution_center"),
+    ("They wouldn't let me call my wife from the unit.", "distribution_center"),
 ])
 def test_theme_vocabulary_is_not_taken_out_of_its_context(text: str, theme: str) -> None:
     assert theme not in {t.id for t in analyze(text).themes}

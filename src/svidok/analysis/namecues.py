@@ -18,7 +18,7 @@ from svidok.analysis.tokens import Tokens
 class Cues:
     """The cues of persons.yaml, lower case."""
 
-    strong: tuple[str, ...]  # every cue searched for: the strong ones, the surname and chat cues
+    searched: tuple[str, ...]  # every cue: the strong ones, the surname and the chat cues
     surname: frozenset[str]  # after one, a lower-case word that can be a surname is one
     chat: frozenset[str]  # after one, only a lower-case given name is a name ("звати ігор";
     # not "Як звати Вашого командира?")
@@ -35,22 +35,21 @@ def after_cues(
     lower_case: list[int] = []
     if len(lower) != len(text):  # lower-casing moved the offsets (a rare letter, "İ"): then
         return found, lower_case  # only words that look like a name alone are names after a cue
-    strong_cues, surname_cues = cues.strong, cues.surname
-    for cue in strong_cues:
+    for cue in cues.searched:
         at = lower.find(cue)
         while at >= 0:
             end = at + len(cue)
             k = bisect_left(toks.starts, end)
             if (k < len(toks) and (at == 0 or not lower[at - 1].isalnum())
                     and text[end : toks.starts[k]] == " "
-                    and toks.words[k].lower() not in strong_cues):  # "Lieutenant Colonel
+                    and toks.words[k].lower() not in cues.searched):  # "Lieutenant Colonel
                 # Bilyk": the name is after the second rank, found from it
                 word = toks.words[k]
                 if part(word) is not None:
                     if cue not in cues.chat:
                         found.add(k)
                 elif word.islower() and ("given" in (part(word.capitalize()) or ()) or (
-                        cue in surname_cues and _surname_like(word))):
+                        cue in cues.surname and _surname_like(word))):
                     lower_case.append(k)
             at = lower.find(cue, end)
     return found, sorted(set(lower_case))

@@ -108,7 +108,7 @@ def lexicon() -> Lexicon:
         cue_en=_cue_pattern(raw["name_cues_en"]),
         cue_cyr=_cue_pattern(raw["name_cues_uk_ru"]),
         cues=namecues.Cues(
-            strong=tuple(c.lower() for c in raw["strong_cues"] + raw["surname_cues"]
+            searched=tuple(c.lower() for c in raw["strong_cues"] + raw["surname_cues"]
                          + raw["chat_cues"]),
             surname=frozenset(c.lower() for c in raw["surname_cues"]),
             chat=frozenset(c.lower() for c in raw["chat_cues"])),

@@ -410,6 +410,10 @@ def test_a_village_is_not_the_later_word_of_a_name_not_found_whole() -> None:
     # a known brigade's number alone, after a preposition and before a stop
     ("Это Виктория, жена Андрея из 92-й. Вы просили", "92 ОШБр"),
     ("служив у 47-й, потім перевели", "47 ОМБр"),
+    # a training centre by its number; a known formation's English name before its type
+    ("He is now at the 169th training centre 'Desna'.", "169 НЦ"),
+    ("Его отправили в 169-й учебный центр.", "169 НЦ"),
+    ("an assault company of the 425th Skelia regiment", "425 ОШП"),
 ])
 def test_units_are_found_and_canonicalised(text: str, canonical: str) -> None:
     [unit] = of_type(text, "military_unit")
@@ -432,6 +436,9 @@ def test_units_are_found_and_canonicalised(text: str, canonical: str) -> None:
      "King Danylo"),
     ("He joined the 24th Mechanized Brigade. Danylo met him there.", "24th Mechanized Brigade",
      None),  # a new sentence: a man, not the brigade's name
+    ("an assault company of the 425th Skelia regiment", "425th Skelia regiment", "Skelia"),
+    # a training centre's quoted name is its place, not an honorific
+    ("Служив у 169-му навчальному центрі «Десна».", "169-му навчальному центрі", None),
 ])
 def test_a_units_span_is_the_unit_as_written_and_its_honorific_name_is_kept_apart(
     text: str, span: str, name: str | None,
@@ -441,8 +448,14 @@ def test_a_units_span_is_the_unit_as_written_and_its_honorific_name_is_kept_apar
     assert unit.unit is not None and unit.unit.name == name
     if name is not None:  # nor is the name a place, nor a private person to redact
         at = text.index(name)
-        inside = [e for e in analyze(text).entities if e.start < at + len(name) and at < e.end]
+        inside = [e for e in analyze(text).entities if e.start < at + len(name) and at < e.end
+                  and e.type != "military_unit"]  # the unit's own span holds a name between
         assert all(e.type == "person" and e.public_figure and not e.sensitive for e in inside)
+
+
+def test_a_training_centres_quoted_name_is_a_place() -> None:
+    assert texts("Служив у 169-му навчальному центрі «Десна».", "place") == ["Десна"]
+    assert texts("Його відправили в 169 НЦ «Десна».", "place") == ["Десна"]
 
 
 @pytest.mark.parametrize(("text", "honoree"), [
@@ -502,6 +515,8 @@ def test_a_bare_number_names_a_formation_where_a_count_could_not_be_singular(
     "They formed 95 brigades.",
     # an ordinal alone: not before a word, nor an unknown brigade's number, nor a year
     "Прийшов у 47-й раз.", "Он из 99-й.", "Это было в 2022-й.",
+    "Я був у 2 навчальних центрах.",
+    "the 93rd Skelia regiment",  # another formation's name: neither is meant
 ])
 def test_a_bare_number_that_can_count_is_not_a_unit(text: str) -> None:
     assert texts(text, "military_unit") == []
@@ -791,6 +806,19 @@ def test_a_village_named_like_a_surname_after_a_given_name_is_the_surname() -> N
     assert texts("Сашко Київ любив.", "place") == ["Київ"]  # a city stays a city
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Мій брат Олег Хмельницький служить.", "Олег Хмельницький"),
+    ("Мого брата Богдана Хмельницького забрали вчора.", "Богдана Хмельницького"),
+    ("Свідок: Сергій Шептицький, 1990 р.н.", "Сергій Шептицький"),
+])
+def test_a_town_named_like_an_adjectival_surname_after_a_given_name_is_the_surname(
+    text: str, name: str,
+) -> None:
+    # Хмельницький and Шептицький are cities, their names adjectives and surnames
+    assert texts(text, "person") == [name]
+    assert texts(text, "place") == []
+
+
 def test_a_surname_that_is_also_a_word_after_a_given_name_and_patronymic() -> None:
     assert texts("Свідок: Микола Іванович Сорока, 1968 року народження.", "person") == [
         "Микола Іванович Сорока"]  # сорока: a magpie
@@ -887,6 +915,14 @@ def test_a_text_whose_sentences_start_in_lower_case_is_in_lower_case() -> None:
     assert texts(text, "place") == ["києві"]
     # an abbreviation's stop does not start a sentence: this text is in capitals
     assert texts("Петро, 1990 р.н. живе у Львові. Гроші на суми поклав.", "place") == ["Львові"]
+
+
+def test_a_sentence_in_lower_case_names_its_towns_in_lower_case() -> None:
+    # a chat's first lines in lower case, the rest capitalised: the town there is in lower case
+    text = "пишу з позицій під куп'янськом. Я третій рік без відпустки. Дружина в Полтаві."
+    assert texts(text, "place") == ["куп'янськом", "Полтаві"]
+    # a capitalised sentence keeps to capitals
+    assert texts("Я третій рік під куп'янськом. Дружина в Полтаві.", "place") == ["Полтаві"]
 
 
 def test_a_lower_case_word_known_only_as_a_place_is_that_place_of_any_size() -> None:

@@ -616,6 +616,14 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     ("Позвонить дали один раз, сказал, что он в областном ТЦК.", "distribution_center"),
     ("He crossed the river into Moldova in August.", "border_crossing"),
     ("Его продержали в подвале до утра.", "conditions"),
+    # the twenty-sixth
+    ("Адвокат подала ходатайство о возвращении на службу.", "return_to_unit"),
+    ("In October he walked away during a rotation.", "szch"),
+    ("He spent five months in SZCh before the hearing.", "szch"),
+    ("Сказал, что он на пересыльном пункте в Измаиле.", "distribution_center"),
+    ("Сына забрали прямо на остановке.", "street_mobilization"),
+    ("В ТЦК на Холодной Горе продержали 3 дня.", "distribution_center"),
+    ("Его отвезли в военкомат, через сутки отправили в учебку.", "distribution_center"),
 ])
 def test_theme_vocabulary_of_the_later_held_out_sets(
     text: str, theme: str,
@@ -666,3 +674,17 @@ def test_a_place_file_of_another_key_version_or_format_is_refused(header: str) -
     header = header.replace("key_version=4", f"key_version={placekeys.KEY_VERSION}")
     with pytest.raises(gazetteer.GazetteerOutdated):
         gazetteer.PlaceFile("places.tsv.gz", {}, raw=gzip.compress(header.encode()))
+
+
+def test_the_words_of_a_phrase_are_read_within_one_sentence() -> None:
+    # "поймали возле" read across the stop had made a border guards' arrest street mobilisation
+    text = "Пытался уйти в Приднестровье возле Кучургана. Его поймали пограничники."
+    assert "street_mobilization" not in theme_ids(text)
+    assert "street_mobilization" in theme_ids("Его поймали возле магазина, потом ТЦК.")
+    # an abbreviation's stop ends no sentence: "ч. 5 ст. 401" is still the article
+    assert "return_to_unit" in theme_ids("Справу закрили за ч. 5 ст. 401 КК.")
+
+
+def test_a_rotation_alone_is_no_complaint_about_conditions() -> None:
+    assert "conditions" not in theme_ids("In November he walked out during a rotation.")
+    assert "conditions" in theme_ids("Третій місяць без ротації, люди виснажені.")

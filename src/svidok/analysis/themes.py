@@ -9,12 +9,17 @@ assigned.
 
 from __future__ import annotations
 
+import re
+
 from svidok.analysis.lexicons import TextFacts, of, taxonomy
-from svidok.analysis.tokens import tokens
+from svidok.analysis.tokens import Tokens, tokens
 from svidok.domain.annotations import Theme
 
 MAX_GAP = 3  # words a phrase may have between its own: "пішов з частини" ~ "піти частина"
 _NEGATIONS = frozenset({"не", "ні", "not", "never", "no"})
+# a sentence's end between two words of a phrase: a stop after a word of three letters or more
+# or after a number ("Кучургана. Его"; not "ст. 407", "с. Гришине"), or "!", "?", "…"
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d))\.\s|[!?…]\s")
 
 
 def find(text: str) -> list[Theme]:
@@ -35,7 +40,7 @@ def find(text: str) -> list[Theme]:
             elif any(map(present.isdisjoint, term.rest_forms)):
                 continue
             else:
-                end = _rest_matches(term.words[1:], texts, lists, i + 1)
+                end = _rest_matches(term.words[1:], text, toks, lists, i + 1)
             if end is None or (term.negatable and any(map(_negation, texts[i + 1 : end]))):
                 continue  # negated inside: "в частину не повернувся"
             span = (toks.starts[i], toks.ends[end])
@@ -56,14 +61,18 @@ def find(text: str) -> list[Theme]:
 
 
 def _rest_matches(
-    parts: tuple[frozenset[str] | str, ...], texts: list[str], lists: TextFacts, at: int,
+    parts: tuple[frozenset[str] | str, ...], text: str, toks: Tokens, lists: TextFacts, at: int,
 ) -> int | None:
-    """Index of the token matching the last part, each part within MAX_GAP words of the last."""
+    """Index of the token matching the last part, each part within MAX_GAP words of the last
+    and in the same sentence: "возле Кучургана. Его поймали" is not "поймали возле"."""
+    texts = toks.words
     last = at - 1
     for part in parts:
         for j in range(last + 1, min(len(texts), last + 2 + MAX_GAP)):
             if (texts[j].lower().startswith(part[:-1]) if isinstance(part, str)
                     else not part.isdisjoint(lists.theme_keys(j))):
+                if _SENTENCE_BREAK.search(text, toks.ends[last], toks.starts[j]):
+                    return None
                 last = j
                 break
         else:

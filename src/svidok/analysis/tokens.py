@@ -80,14 +80,30 @@ def in_lower_case(text: str) -> bool:
     сина, Дмитро Яковенко …": names and places may still be capitalised here and there)."""
     if len(capitalised(text)) * _LOWER_CASE_TEXT < len(words(text)):
         return True
+    starts = _sentence_starts(text)
+    lower = sum(text[at].islower() for at in starts)
+    return lower > len(starts) - lower
+
+
+@lru_cache(maxsize=8)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    """Where the text's sentences start: the offset of each one's first letter."""
     first = _FIRST_LETTER.search(text)
-    starts = [first.group()] if first is not None else []
+    starts = [first.start()] if first is not None else []
     for match in _SENTENCE_END.finditer(text):
         at = match.start()
         if text[at] == "\n" or (at >= 3 and text[at - 3 : at].isalpha()):
-            starts.append(match.group(1))
-    lower = sum(map(str.islower, starts))
-    return lower > len(starts) - lower
+            starts.append(match.start(1))
+    return tuple(starts)
+
+
+def lower_case_sentences(text: str) -> list[tuple[int, int]]:
+    """The spans of a text's sentences that start in lower case, as a chat's first lines may be
+    written in a text otherwise capitalised ("пишу з позицій під куп'янськом. Я третій рік
+    …")."""
+    starts = _sentence_starts(text)
+    return [(at, starts[k + 1] if k + 1 < len(starts) else len(text))
+            for k, at in enumerate(starts) if text[at].islower()]
 
 
 def is_capitalised(word: str) -> bool:

@@ -28,7 +28,8 @@ _MILITARY_UNIT = re.compile(  # tried only where one of _CODE_CUES occurs (token
 # 3-я/-ю/-й/-ий/-ый/-ой/-ая/-ую/-го/-му/-м; English 225th, 1st, 2nd, 3rd.
 _NUMBER = (r"(\d{1,3})(\s?-?\s?(?:ї|ий|ій|го|ої|ою|у|ю|я|й|ма|га|гу|гій|ша|шу|шій|та|ту|тій|"
            r"тя|тю|мій|ого|ому|th|st|nd|rd|а|ой|ый|ая|ую|ей|ом|му|м)(?!\w))?")
-_GENERIC = frozenset({"brigade", "regiment", "battalion"})
+# types a bare number before may count rather than name ("3 бригади", "у 2 навчальних центрах")
+_COUNTED = frozenset({"brigade", "regiment", "battalion", "training_center"})
 # "окрема", "отдельная", "separate" before a formation type is optional wherever it is written.
 _QUALIFIER = r"(?:(?:окрем|отдельн|separate|independent)[\w'’ʼ-]*\s+)?"
 
@@ -73,6 +74,21 @@ def _english_names() -> dict[str, re.Pattern[str]]:
             patterns[str(formation["number"])] = re.compile(
                 rf" ({'|'.join(map(re.escape, names))})(?![\w'’])")
     return patterns
+
+
+@lru_cache(maxsize=1)
+def _names_between() -> dict[str, str]:
+    """A known formation's English name as written between its number and its type ("the
+    425th Skelia regiment") -> the formation's number."""
+    return {name: str(formation["number"]) for formation in _data()["named"]
+            for name in formation.get("names_en", ())}
+
+
+@lru_cache(maxsize=1)
+def _place_named() -> frozenset[str]:
+    """The kinds named after their place, not a person: the quoted name after one is a place
+    ("169-й навчальний центр «Десна»")."""
+    return frozenset(k["kind"] for k in _data()["kinds"] if k.get("place_named"))
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +140,9 @@ def formation_pattern() -> re.Pattern[str]:
     number = rf"(?:{_NUMBER}|(?i:((?:{ordinal})[\w'’ʼ]*)))"
     # the lookahead rejects at once a number not followed by anything a type can start with
     kind_start = "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
-    return re.compile(rf"(?<![\d\w]){number}{_GAP}{kind_start}(?:{'|'.join(bodies)})"
+    between = "|".join(map(re.escape, sorted(_names_between(), key=len, reverse=True)))
+    return re.compile(rf"(?<![\d\w]){number}{_GAP}(?:(?P<between>{between})\s+)?{kind_start}"
+                      rf"(?:{'|'.join(bodies)})"
                       rf"{_QUOTED_NAME}{_EPONYM}")
 
 
@@ -178,7 +196,9 @@ def find(text: str) -> list[Entity]:
             number, ordinal = _ordinal_number(word), word
         if index >= len(_data()["kinds"]) and not ordinal:
             continue  # "3 штурмові" counts something; "3-я штурмовая" names a brigade
-        if kind.kind in _GENERIC:
+        if groups["between"] and _names_between()[groups["between"]] != number:
+            continue  # another formation's name
+        if kind.kind in _COUNTED:
             # a known formation of that type: "155-та бригада" is 155 ОМБр, "3-й батальйон"
             # is not 3 ОШБр (a brigade), nor "47-й полк" 47 ОМБр
             same = named().get(number, "").endswith(kind.kind)
@@ -187,8 +207,10 @@ def find(text: str) -> list[Entity]:
                 continue  # "3 бригади" counts brigades; "3-я бригада" names one
             if same:
                 kind = _by_kind()[named()[number]]
-        name = groups["name"] or groups["eponym"]
-        if name is not None:  # the span is the unit as written; its honorific name is kept apart
+        name = groups["between"] or groups["name"] or groups["eponym"]
+        if kind.kind in _place_named():
+            name, end = None, match.end(f"k{index}")  # its quoted name is a place
+        elif name is not None:  # the span is the unit as written; its honorific name is kept apart
             end = match.end(f"k{index}")
         elif kind.kind == named().get(number) and number in _english_names() and (
                 english := _english_names()[number].match(text, end)):

@@ -238,8 +238,8 @@ def _plausible_single(
         # not a given name before a capitalised word: "a letter from Roman Sydorenko"
         return before in cues().prepositions and not (
             other == "name" and _next_is_capitalised(text, toks, i))
-    if (not town or other == "name" or reads_as(toks.words[i], "ADJF")) \
-            and _after_given_name(text, toks, i):
+    if _after_given_name(text, toks, i) \
+            and (not town or other == "name" or reads_as(toks.words[i], "ADJF")):
         # "Anna Hrytsai": a surname after a given name, not the village Грицаї; of a town too
         # where the word reads as a surname or an adjective: "Олег Хмельницький"
         return False

@@ -1501,3 +1501,29 @@ def test_a_name_after_called_stays_a_name() -> None:
 ])
 def test_a_lower_case_given_name_after_the_bare_cue_in_a_chat(text: str, names: list[str]) -> None:
     assert texts(text, "person") == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # "we with": the companions a speaker names are people, here by their call signs
+    ("Нас с Бородой и Малым кинули на Курахово.", ["Бородой", "Малым"]),
+    ("Мы с Бородой служили. Борода трёхсотый.", ["Бородой", "Борода"]),
+    ("Ми з Кабаном і Совою вийшли.", ["Кабаном", "Совою"]),
+    ("Мы с Вами знакомы.", []),  # a pronoun
+    ("Мы с Украины, нас с Харьковом связывает всё.", []),  # places
+    ("Мы с ним и Сашей", ["Сашей"]),  # a name; "ним" is no companion to join
+])
+def test_the_companions_of_we_with_are_people(text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
+
+
+def test_a_lower_case_surname_after_a_lower_case_given_name_in_a_chat() -> None:
+    text = "привет, ищу инфу про брата. андрей савчук, позывной «грач», был в 47-й."
+    assert texts(text, "person")[0] == "андрей савчук"
+    # a word the dictionaries read as no surname stays a word
+    assert texts("привіт. мій брат олег каже що все ок.", "person") == ["олег"]
+
+
+def test_a_vehicle_models_latin_name_is_no_place() -> None:
+    text = "Я ехал на своей машине (Renault Logan, номер АХ 2217 КО)."
+    assert texts(text, "place") == []
+    assert texts(text, "vehicle_plate") == ["АХ 2217 КО"]

@@ -624,6 +624,12 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     ("Сына забрали прямо на остановке.", "street_mobilization"),
     ("В ТЦК на Холодной Горе продержали 3 дня.", "distribution_center"),
     ("Его отвезли в военкомат, через сутки отправили в учебку.", "distribution_center"),
+    # the `aa` set
+    ("He has been held at the Lviv regional collection point since Monday.",
+     "distribution_center"),
+    ("Сейчас у тётки в Павлограде.", "family"),
+    ("My mom in Ternopil doesn't know where I am.", "family"),
+    ("Кинули на штурм без БК, без связи.", "conditions"),
 ])
 def test_theme_vocabulary_of_the_later_held_out_sets(
     text: str, theme: str,

@@ -149,6 +149,9 @@ def test_street_addresses(text: str, address: str) -> None:
     # a year with its word right after a name: the year he was born
     ("брата увезли, Серёгу Бондаря, 2001 года. говорят", "2001"),
     ("Затримали Івана Петренка, 1995 р., мешканця Полтави", "1995"),
+    # or alone before a comma or a stop, a year a grown man was born in
+    ("ищу брата. андрей савчук, 1994, позывной «грач»", "1994"),
+    ("Свидетель Олег Коваленко, 1988.", "1988"),
 ])
 def test_birth_dates_and_years(text: str, birth: str) -> None:
     assert found(text, "birth_date") == [birth]
@@ -158,6 +161,8 @@ def test_years_that_are_not_births_are_not_flagged() -> None:
     assert found("У 2024 році мене мобілізували.", "birth_date") == []
     assert found("the dobro 1999 was good", "birth_date") == []  # "dob" only as a word
     assert found("Іван, у 2001 році його забрали", "birth_date") == []  # not right after it
+    assert found("Олег Коваленко, 2023, Бахмут.", "birth_date") == []  # a year things happen
+    assert found("Іван Петренко, 1995.5 бала", "birth_date") == []
     assert found("12 апр. 2024 года, пр. 5", "address") == []  # "пр." needs a street name
 
 

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from svidok.analysis import lexicons
-from svidok.analysis.lemmas import closed_class, forms, known
+from svidok.analysis.lemmas import closed_class, forms, known, reads_as
 from svidok.analysis.tokens import (
     CYRILLIC,
     Tokens,
@@ -196,3 +196,33 @@ def called(text: str, lower: str, inside: set[int], named: set[int]) -> list[Ent
             and m.start(1) not in named]
     return [Entity(*match.span(1), match.group(1), "person", "call_sign")
             for match in [*cued(_CALLED, text, lower, _CALLED_CUES), *bare]]
+
+
+_AND = frozenset({"и", "і", "й", "та"})
+
+
+def companions(
+    text: str, lower: str, toks: Tokens, cues: tuple[str, ...], inside: set[int],
+    named: set[int],
+) -> list[Entity]:
+    """Call signs a speaker names as companions: a capitalised word in the instrumental right
+    after "мы с", "ми з" ("we with", ``cues``), and one joined to it by "и", "і", "та": "нас с
+    Бородой и Малым кинули". Not a word of a closed class ("мы с Вами"), nor one where a place
+    (``inside``) or a name (starting at one of ``named``: "мы с Петром") was found."""
+    signs = []
+    for cue in cues:
+        for at in positions(lower, cue):
+            k = bisect_left(toks.starts, at + len(cue) + 1)
+            if (at and lower[at - 1].isalnum()) or k >= len(toks) \
+                    or toks.starts[k] != at + len(cue) + 1:
+                continue
+            for i in (k, k + 2) if k + 2 < len(toks) and toks.words[k + 1] in _AND else (k,):
+                word = toks.words[i]
+                if is_capitalised(word) and toks.starts[i] not in inside \
+                        and toks.starts[i] not in named and reads_as(word, "ablt") \
+                        and not closed_class(word):
+                    signs.append(Entity(toks.starts[i], toks.ends[i], word, "person",
+                                        "call_sign"))
+                elif i == k:
+                    break  # the second only beside the first
+    return signs

@@ -55,7 +55,19 @@ def lower_case_names(
     spellings = {form for i, _ in pairs for form in _given_name_forms(toks.words[i])}
     again = [(k, k + 1) for k, word in enumerate(toks.words)
              if k not in taken and word in spellings and toks.starts[k] not in inside]
-    return pairs + again
+    return [_with_surname(text, toks, pair, inside) for pair in pairs + again]
+
+
+def _with_surname(
+    text: str, toks: Tokens, pair: tuple[int, int], inside: set[int],
+) -> tuple[int, int]:
+    """The name ``pair`` with the lower-case word right after it where the dictionaries read
+    that word as a surname: "андрей савчук, 1994" (not "андрей сказал", "ірина мама")."""
+    i, j = pair
+    if j < len(toks) and toks.words[j].islower() and toks.starts[j] not in inside \
+            and text[toks.ends[j - 1] : toks.starts[j]] == " " and reads_as(toks.words[j], "Surn"):
+        return i, j + 1
+    return pair
 
 
 @lru_cache(maxsize=1_000)

@@ -132,17 +132,21 @@ def find(text: str) -> Iterator[tuple[int, Entity]]:
 
 
 # A year right after a name and a comma, with the word for a year: a birth year ("Серёгу
-# Бондаря, 2001 года", "Іван Петренко, 1995 р."), as "1995 року народження" is.
+# Бондаря, 2001 года", "Іван Петренко, 1995 р."), as "1995 року народження" is; or alone before
+# a comma, a stop or a bracket, a year a grown man can be born in ("андрей савчук, 1994,
+# позывной …"; not "2023", a year things happen in).
 _YEAR_AFTER_NAME = re.compile(
-    r",[ \t]*((?:19[3-9]|20[0-2])\d)[ \t]*(?:года|г\.|року|р\.|рік)(?!\w)")
+    r",[ \t]*(?:((?:19[3-9]|20[0-2])\d)[ \t]*(?:года|г\.|року|р\.|рік)(?!\w)"
+    r"|((?:19[3-9]\d|200\d))(?=[ \t]*[,;)]|\.(?!\d)))")
 _BIRTH_PRIORITY = 70  # as the birth dates of personal_data.yaml
 
 
 def years_after_names(text: str, names: list[Entity]) -> list[tuple[int, Entity]]:
     """Birth years right after a person's name (``names``): "Серёгу Бондаря, 2001 года"."""
-    return [(_BIRTH_PRIORITY,
-             Entity(*match.span(1), match.group(1), "birth_date", "year_after_name"))
-            for name in names if (match := _YEAR_AFTER_NAME.match(text, name.end)) is not None]
+    return [(_BIRTH_PRIORITY, Entity(*match.span(group), match.group(group), "birth_date",
+                                     "year_after_name"))
+            for name in names if (match := _YEAR_AFTER_NAME.match(text, name.end)) is not None
+            for group in (1 if match.group(1) else 2,)]
 
 
 # A run of digits and the separators phone numbers are written with, with at least

@@ -74,6 +74,7 @@ _LATIN_PATRONYMIC = re.compile(r"(?:ovych|evych|ovich|evich|ivna|ovna|evna)$")  
 @dataclass(frozen=True)
 class Lexicon:
     call_sign_cues: tuple[str, ...]
+    companion_cues: tuple[str, ...]  # "нас с", "ми з" (lower case)
     latin_given: frozenset[str]
     ambiguous_latin: frozenset[str]
     ambiguous_cyrillic: frozenset[str]
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
     cues = "|".join(re.escape(c) for c in raw["call_sign_cues"])
     return Lexicon(
         call_sign_cues=tuple(c.lower() for c in raw["call_sign_cues"]),
+        companion_cues=tuple(raw["companion_cues"]),
         latin_given=frozenset(given.split()),
         ambiguous_latin=frozenset(raw["ambiguous_latin"]),
         ambiguous_cyrillic=frozenset(raw["ambiguous_cyrillic"]),
@@ -196,7 +198,9 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
         found.append(Entity(start, end, text[start:end], "person", "name",
                             public_figure=_public(toks.words[i:j], lex)))
     found += callsigns.after_names(text, found) + callsigns.after_roles(text, toks) \
-        + callsigns.called(text, lower, inside, {e.start for e in found})
+        + callsigns.called(text, lower, inside, {e.start for e in found}) \
+        + callsigns.companions(text, lower, toks, lex.companion_cues, inside,
+                               {e.start for e in found})
     found += callsigns.again(text, toks, [e for e in found if e.recognizer == "call_sign"])
     return found
 

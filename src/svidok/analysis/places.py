@@ -232,6 +232,9 @@ def _plausible_single(
     if _LATIN.fullmatch(toks.words[i]) and _cyrillic(text) and all(
             not c.place.foreign and c.population < MAJOR_CITY for c in candidates):
         return False  # "Volkswagen Passat" in a Ukrainian text: not the village Пасат
+    if _LATIN.fullmatch(toks.words[i]) and i and normalise(toks.words[i - 1]) in \
+            lexicon().not_names and _joined(text, toks, i - 1, 2) == 2:
+        return False  # "Renault Logan": a make's model, not the city
     if all(c.place.foreign and c.population < MAJOR_CITY for c in candidates):
         # a town abroad of under 100,000 (the border towns of the neighbours) only where a
         # preposition says it is a place: "Police detained him" is not the Polish town; and

@@ -59,7 +59,7 @@ def _inside(at: list[int], toks: Tokens, spans: list[tuple[int, int]]) -> list[i
 def _lower_case_at(
     at: list[int], texts: list[str], taken: set[int], gaz: Gazetteer,
 ) -> list[tuple[int, int, list[Candidate]]]:
-    """The lower-case places among the words ``at`` (``_lower_case_cities``)."""
+    """The lower-case places among the words ``at`` (``lower_case_places``)."""
     c = cues()
     hits = []
     for i in at:

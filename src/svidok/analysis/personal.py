@@ -143,10 +143,13 @@ _BIRTH_PRIORITY = 70  # as the birth dates of personal_data.yaml
 
 def years_after_names(text: str, names: list[Entity]) -> list[tuple[int, Entity]]:
     """Birth years right after a person's name (``names``): "Серёгу Бондаря, 2001 года"."""
-    return [(_BIRTH_PRIORITY, Entity(*match.span(group), match.group(group), "birth_date",
-                                     "year_after_name"))
-            for name in names if (match := _YEAR_AFTER_NAME.match(text, name.end)) is not None
-            for group in (1 if match.group(1) else 2,)]
+    years = []
+    for name in names:
+        if (match := _YEAR_AFTER_NAME.match(text, name.end)) is not None:
+            year = match.lastindex or 1  # the group that matched: with its word, or alone
+            years.append((_BIRTH_PRIORITY, Entity(*match.span(year), match.group(year),
+                                                  "birth_date", "year_after_name")))
+    return years
 
 
 # A run of digits and the separators phone numbers are written with, with at least

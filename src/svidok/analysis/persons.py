@@ -101,7 +101,7 @@ def lexicon() -> Lexicon:
     cues = "|".join(re.escape(c) for c in raw["call_sign_cues"])
     return Lexicon(
         call_sign_cues=tuple(c.lower() for c in raw["call_sign_cues"]),
-        companion_cues=tuple(raw["companion_cues"]),
+        companion_cues=tuple(c.lower() for c in raw["companion_cues"]),
         latin_given=frozenset(given.split()),
         ambiguous_latin=frozenset(raw["ambiguous_latin"]),
         ambiguous_cyrillic=frozenset(raw["ambiguous_cyrillic"]),

@@ -207,8 +207,9 @@ def companions(
 ) -> list[Entity]:
     """Call signs a speaker names as companions: a capitalised word in the instrumental right
     after "мы с", "ми з" ("we with", ``cues``), and one joined to it by "и", "і", "та": "нас с
-    Бородой и Малым кинули". Not a word of a closed class ("мы с Вами"), nor one where a place
-    (``inside``) or a name (starting at one of ``named``: "мы с Петром") was found."""
+    Бородой и Малым кинули", "мы с Петром и Бородой". Not a word of a closed class ("мы с
+    Вами"), nor one where a place (``inside``) or a name (starting at one of ``named``: "мы с
+    Петром") was found; a name found first still has its companion joined to it."""
     signs = []
     for cue in cues:
         for at in positions(lower, cue):
@@ -218,11 +219,9 @@ def companions(
                 continue
             for i in (k, k + 2) if k + 2 < len(toks) and toks.words[k + 1] in _AND else (k,):
                 word = toks.words[i]
-                if is_capitalised(word) and toks.starts[i] not in inside \
-                        and toks.starts[i] not in named and reads_as(word, "ablt") \
-                        and not closed_class(word):
+                if not is_capitalised(word) or not reads_as(word, "ablt") or closed_class(word):
+                    break  # no companion; and the second only beside one ("мы с ним и …")
+                if toks.starts[i] not in inside and toks.starts[i] not in named:
                     signs.append(Entity(toks.starts[i], toks.ends[i], word, "person",
                                         "call_sign"))
-                elif i == k:
-                    break  # the second only beside the first
     return signs

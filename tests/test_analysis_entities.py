@@ -1531,3 +1531,44 @@ def test_a_vehicle_models_latin_name_is_no_place() -> None:
     text = "Я ехал на своей машине (Renault Logan, номер АХ 2217 КО)."
     assert texts(text, "place") == []
     assert texts(text, "vehicle_plate") == ["АХ 2217 КО"]
+
+
+@pytest.mark.parametrize(("text", "surface", "name_en"), [
+    ("Три раза пытался перейти в Молдову через Днестр.", "Днестр", "Dniester"),
+    ("На Дністрі його затримали.", "Дністрі", "Dniester"),
+    ("He swam across the Dniester into Moldova.", "Dniester", "Dniester"),
+    ("Переплив Прут у Румунію.", "Прут", "Prut"),
+    ("Хотел переплыть Дунай у Измаила.", "Дунай", "Danube"),
+    ("Позиції були за Сіверським Донцем.", "Сіверським Донцем", "Siverskyi Donets"),
+])
+def test_the_rivers_men_cross_are_places(text: str, surface: str, name_en: str) -> None:
+    [river] = [e for e in analyze(text).entities if e.text == surface]
+    assert river.place is not None and (river.place.level, river.place.name_en) == ("river",
+                                                                                    name_en)
+
+
+@pytest.mark.parametrize(("text", "surface", "oblast"), [
+    ("On 11 June the Shevchenkivskyi District Court of Kyiv sentenced him.", "Shevchenkivskyi",
+     "Kyiv City"),
+    ("He was held at the Desnianskyi TCC in Kyiv.", "Desnianskyi", "Kyiv City"),
+    ("The Bilotserkivskyi District Court heard the case.", "Bilotserkivskyi", "Kyiv Oblast"),
+])
+def test_an_english_district_adjective_before_its_office_is_the_district(
+    text: str, surface: str, oblast: str,
+) -> None:
+    [place] = [e for e in analyze(text).entities if e.text == surface]
+    assert place.type == "place" and place.place is not None
+    assert (place.place.level in ("raion", "district"), place.place.oblast) == (True, oblast)
+
+
+def test_an_english_city_name_before_an_office_is_still_the_city() -> None:
+    [kyiv] = [e for e in analyze("He spent two days at the Kyiv TCC.").entities if e.text == "Kyiv"]
+    assert kyiv.place is not None and kyiv.place.level == "city"
+
+
+def test_a_lower_case_district_of_a_city_the_text_names_is_a_place() -> None:
+    text = "привет. брата забрали вчера в харькове на салтовке, прямо из маршрутки."
+    assert texts(text, "place") == ["харькове", "салтовке"]
+    assert texts("в києві на подолі затримали", "place") == ["києві", "подолі"]
+    # no city named: a district's lower-case name alone is not enough
+    assert texts("брата забрали на салтовке", "place") == []

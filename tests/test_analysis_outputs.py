@@ -630,6 +630,11 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     ("Сейчас у тётки в Павлограде.", "family"),
     ("My mom in Ternopil doesn't know where I am.", "family"),
     ("Кинули на штурм без БК, без связи.", "conditions"),
+    # the `ab` set
+    ("He sent wounded men back to the positions without treatment.", "conditions"),
+    ("Там сказали: или подписываешь, или уголовка.", "legal_case"),
+    ("Пограничники составили протокол, дали штраф.", "legal_case"),
+    ("His cousin was detained by a patrol in Uzhhorod.", "street_mobilization"),
 ])
 def test_theme_vocabulary_of_the_later_held_out_sets(
     text: str, theme: str,
@@ -694,3 +699,32 @@ def test_the_words_of_a_phrase_are_read_within_one_sentence() -> None:
 def test_a_rotation_alone_is_no_complaint_about_conditions() -> None:
     assert "conditions" not in theme_ids("In November he walked out during a rotation.")
     assert "conditions" in theme_ids("Третій місяць без ротації, люди виснажені.")
+
+
+@pytest.mark.parametrize("text", [
+    "He was stopped by border guards near Diakivtsi and handed over to the TCC.",
+    "Меня задержали пограничники на трассе и передали в ТЦК.",
+    "Прикордонники затримали його біля Вилока, потім ТЦК.",
+])
+def test_a_man_stopped_by_border_guards_is_not_taken_off_the_street(text: str) -> None:
+    assert "street_mobilization" not in theme_ids(text)
+
+
+def test_border_guards_in_another_sentence_do_not_void_a_street_stop() -> None:
+    text = "Пограничники? Нет. Меня задержали на улице и отвезли в ТЦК."
+    assert "street_mobilization" in theme_ids(text)
+
+
+def test_a_seizure_said_twice_in_other_words_is_one_seizure() -> None:
+    # a deserter's arrest and his licence taken: no man taken off the street
+    text = "He was detained in Uzhhorod. His driving licence was seized at the arrest."
+    assert "street_mobilization" not in theme_ids(text)
+    assert "street_mobilization" in theme_ids("He was detained in Uzhhorod and taken to the TCC.")
+
+
+def test_words_counted_once_for_a_theme_spend_every_term_they_match() -> None:
+    # "тётки" is a form of both "тётка" and "тетка": "тётке" later is the same aunt, not a
+    # second relative (it had counted 0.5 twice)
+    [family] = [t for t in analyze("Живу у тётки в Павлограде. Звоните тётке.").themes
+                if t.id == "family"]
+    assert family.score == 0.5

@@ -13,6 +13,7 @@ from svidok.domain.annotations import Place
 
 _TOWN = ("city", "settlement")
 _ADJECTIVE_ENDINGS = ("ський", "ский", "цький", "цкий", "зький", "зкий")
+_ENGLISH_ADJECTIVE_ENDINGS = ("skyi", "skyy", "skiy", "sky", "zkyi", "zky")  # KMU-2010, legacy
 
 
 def front_sector(word: str, gaz: Gazetteer) -> list[Candidate]:
@@ -64,6 +65,12 @@ def office_place(word: str, kind: str, gaz: Gazetteer) -> list[Candidate]:
     adjective: a village's name is too often the adjective of something else. A raion or
     district by any adjective its name has ("Центральний ТЦК", a district of Mykolaiv and of
     four more cities: which one, the places the text names decide)."""
+    if word.isascii():  # "Shevchenkivskyi District Court", "the Desnianskyi TCC": the raion or
+        # district by its English adjective ("Shevchenkivskyi raion" is a key of it); "the
+        # Kyiv TCC" names the city
+        return unique([c for c in gaz.lookup(normalise(word + " raion"))
+                       if c.place.level in ("raion", "district")]) \
+            if word.lower().endswith(_ENGLISH_ADJECTIVE_ENDINGS) else []
     adjectives = frozenset(r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
                            if "ADJF" in grammemes(r))
     lemmas = frozenset(a for a in adjectives if a.endswith(_ADJECTIVE_ENDINGS))

@@ -35,6 +35,9 @@ class Term:
     label: str
     rest_forms: tuple[frozenset[str], ...]  # the forms of the later words that are not prefixes
     negatable: bool = False  # not counted right after a negation ("не повернувся", "not return")
+    # words that void it within MAX_GAP words either side in its sentence: "stopped by border
+    # guards" is no street stop
+    not_near: tuple[frozenset[str] | str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,14 +68,27 @@ def _ukrainian(words: list[str]) -> bool:
     return any(known(w, "uk") and not known(w, "ru") for w in words if not w.endswith("*"))
 
 
+def _part(word: str, ukrainian: bool) -> frozenset[str] | str:
+    """A term word: the keys of its forms, or a "prefix*" as it is (lower-cased)."""
+    return (word.lower() if word.endswith("*")
+            else frozenset().union(*map(lemma_keys, _variants(word, ukrainian))))
+
+
+@dataclass(frozen=True)
+class _Group:
+    """What a group of terms in themes.yaml shares besides its theme and weight."""
+
+    negatable: bool = False
+    not_near: tuple[frozenset[str] | str, ...] = ()
+    label: str = ""  # one label for all its terms (``once``): the group counts once
+
+
 def _term(theme: str, text: str, weight: float, words: list[str], ukrainian: bool,
-          negatable: bool) -> Term:
-    parts: list[frozenset[str] | str] = [
-        w.lower() if w.endswith("*")
-        else frozenset().union(*map(lemma_keys, _variants(w, ukrainian))) for w in words
-    ]
+          group: _Group) -> Term:
+    parts = [_part(w, ukrainian) for w in words]
     rest = tuple(p for p in parts[1:] if isinstance(p, frozenset))
-    return Term(theme, tuple(parts), weight, text, rest, negatable)
+    return Term(theme, tuple(parts), weight, group.label or text, rest, group.negatable,
+                group.not_near)
 
 
 _CYRILLIC_WORD = re.compile(r"[а-яёіїєґ'ʼ’-]+", re.IGNORECASE)
@@ -83,21 +99,21 @@ _PREPOSITIONS = frozenset({"в", "у", "з", "із", "зі", "на", "до", "в
                            "из", "от", "во", "о", "об"})
 
 
-def _terms(theme: str, text: str, weight: float, negatable: bool = False) -> list[Term]:
+def _terms(theme: str, text: str, weight: float, group: _Group) -> list[Term]:
     """A term, and for a Ukrainian or Russian phrase of two or three words also the phrase with
     its first word moved to the end: word order is free there, and the verb often comes last
     ("відібрати телефон" ~ "телефон відібрали", "тримати в підвал" ~ "у підвалі тримали"). Both
     count as one term (one label)."""
     words = text.split()
     ukrainian = len(words) > 1 and _ukrainian(words)  # one answer for both word orders
-    terms = [_term(theme, text, weight, words, ukrainian, negatable)]
+    terms = [_term(theme, text, weight, words, ukrainian, group)]
     if 1 < len(words) <= _MAX_ROTATED and all(map(_CYRILLIC_WORD.fullmatch, words)) \
             and words[0] not in ("не", "ні"):  # a negation moved to the end negates nothing
         moved = [*words[1:], words[0]]
         while moved[0] in _PREPOSITIONS:
             moved.pop(0)
         if len(moved) > 1:
-            terms.append(_term(theme, text, weight, moved, ukrainian, negatable))
+            terms.append(_term(theme, text, weight, moved, ukrainian, group))
     return terms
 
 
@@ -108,15 +124,25 @@ def taxonomy() -> Taxonomy:
     by_form: dict[str, list[Term]] = {}
     by_prefix: dict[str, list[Term]] = {}
     lemma_words: set[str] = set()
+    seen: set[tuple[str, tuple[frozenset[str] | str, ...]]] = set()
     for theme_id, spec in raw["themes"].items():
         thresholds[theme_id] = float(spec.get("threshold", 1.0))
         for group in spec["terms"]:
+            voiding = group.get("not_near", [])
+            lemma_words.update(w for w in voiding if not w.endswith("*"))
+            shared = _Group(bool(group.get("negatable", False)),
+                            tuple(_part(w, False) for w in voiding),
+                            group["t"][0] if group.get("once") else "")
             for text in group["t"]:
                 # every phrase word with its euphonic variants (only Ukrainian phrases use them)
                 lemma_words.update(v for w in text.split() if not w.endswith("*")
                                    for v in _variants(w, True))
-                for term in _terms(theme_id, text, float(group["w"]),
-                                   bool(group.get("negatable", False))):
+                for term in _terms(theme_id, text, float(group["w"]), shared):
+                    # one spelling of another ("тётка", "тетка"; "ТЦК", "тцк") is that term: the
+                    # first written counts, once
+                    if (theme_id, term.words) in seen:
+                        continue
+                    seen.add((theme_id, term.words))
                     first = term.words[0]
                     if isinstance(first, str):
                         by_prefix.setdefault(first[:-1], []).append(term)
@@ -207,7 +233,9 @@ def word_facts(word: str) -> WordFacts | None:
     if found is None and not prefixed:
         return None
     theme_keys, role_keys, demonym_keys, relation_keys = found or (_EMPTY,) * 4
-    terms = {id(t): t for f in theme_keys for t in lists.by_form.get(f, ())}
+    # in a fixed order (not a set's, which varies with the hash seed): of two terms on one
+    # span only the first counts, so the order must not change from run to run
+    terms = {id(t): t for f in sorted(theme_keys) for t in lists.by_form.get(f, ())}
     if prefixed:
         terms.update({id(t): t for n in range(head, len(lower) + 1)
                       for t in lists.prefixed.get(lower[:n], ())})

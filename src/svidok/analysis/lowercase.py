@@ -48,7 +48,15 @@ def lower_case_places(
     hits = _lower_case_at(after, texts, taken, gaz)
     bracketed += [j for _, j, _ in hits if j < len(texts)
                   and text[toks.ends[j - 1] : toks.starts[j]].strip() == "("]
-    return hits + _lower_case_at(bracketed, texts, taken, gaz) if bracketed else hits
+    if bracketed:
+        hits += _lower_case_at(bracketed, texts, taken, gaz)
+    # a district of a city the text names: "в харькове на салтовке"
+    cities = {c.oblast_pcode for _, _, cs in (*found, *hits) for c in cs if c.place.level == "city"}
+    if cities:
+        taken |= {i for i, _, _ in hits}
+        hits += [(i, i + 1, kept) for i in after if i not in taken and (kept := [
+            c for c in _lower_case_district(texts[i], gaz) if c.oblast_pcode in cities])]
+    return hits
 
 
 def _inside(at: list[int], toks: Tokens, spans: list[tuple[int, int]]) -> list[int]:
@@ -71,6 +79,16 @@ def _lower_case_at(
                 or _lower_case_region(texts[i], gaz):
             hits.append((i, i + 1, places))
     return hits
+
+
+@lru_cache(maxsize=10_000)
+def _lower_case_district(word: str, gaz: Gazetteer) -> list[Candidate]:
+    """The city districts a lower-case word names ("салтовке", "оболоні", "подолі") where the
+    dictionaries read it as a noun or not at all: "на заводском" is an adjective."""
+    if not word.islower() or any(r.tag.POS != "NOUN" for lang in ("uk", "ru")
+                                 for r in known(word, lang)):
+        return []
+    return [c for c in gaz.word(word).places if c.place.level == "district"]
 
 
 @lru_cache(maxsize=10_000)

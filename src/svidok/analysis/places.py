@@ -124,7 +124,8 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     return [_entity(text, toks, i, j, chosen[i]) for i, j, _ in found if i in chosen]
 
 
-_CITY_NOUNS = frozenset({"м", "г", "міста", "города", "of"})  # "суд м. Києва", "court of Kharkiv"
+# "суд м. Києва", "District Court of Kyiv"
+_CITY_NOUNS = frozenset({"м", "г", "міста", "города", "of", "Court", "court"})
 
 
 def _city_of_office(texts: list[str], j: int, chosen: dict[int, Candidate]) -> Candidate | None:

@@ -43,13 +43,17 @@ def find(text: str) -> list[Theme]:
                 end = _rest_matches(term.words[1:], text, toks, lists, i + 1)
             if end is None or (term.negatable and any(map(_negation, texts[i + 1 : end]))):
                 continue  # negated inside: "в частину не повернувся"
+            if term.not_near and _near(term.not_near, text, toks, lists, i, end):
+                continue  # "stopped by border guards": no street stop
             span = (toks.starts[i], toks.ends[end])
             spans = evidence.setdefault(term.theme, [])
             # a term counts once however often it occurs, and words already counted for the
-            # theme count once whichever terms they match ("РТЦК" is both "ртцк" and "РТЦК")
-            if (term.theme, term.label) not in counted and span not in spans:
+            # theme count once whichever terms they match: a term first met on them is spent
+            # ("тётки" is both "тётка" and "тетка": "тётке" later is not a second relative)
+            if (term.theme, term.label) not in counted:
                 counted.add((term.theme, term.label))
-                scores[term.theme] = scores.get(term.theme, 0.0) + term.weight
+                if span not in spans:
+                    scores[term.theme] = scores.get(term.theme, 0.0) + term.weight
             spans.append(span)
     found = []
     for theme_id, threshold in taxonomy().thresholds.items():
@@ -69,8 +73,7 @@ def _rest_matches(
     last = at - 1
     for part in parts:
         for j in range(last + 1, min(len(texts), last + 2 + MAX_GAP)):
-            if (texts[j].lower().startswith(part[:-1]) if isinstance(part, str)
-                    else not part.isdisjoint(lists.theme_keys(j))):
+            if _is(part, toks, lists, j):
                 if _SENTENCE_BREAK.search(text, toks.ends[last], toks.starts[j]):
                     return None
                 last = j
@@ -78,6 +81,28 @@ def _rest_matches(
         else:
             return None
     return last
+
+
+def _is(part: frozenset[str] | str, toks: Tokens, lists: TextFacts, j: int) -> bool:
+    """Whether word ``j`` is a form of a term word (its keys) or begins with its "prefix*"."""
+    return (toks.words[j].lower().startswith(part[:-1]) if isinstance(part, str)
+            else not part.isdisjoint(lists.theme_keys(j)))
+
+
+def _near(
+    parts: tuple[frozenset[str] | str, ...], text: str, toks: Tokens, lists: TextFacts,
+    first: int, last: int,
+) -> bool:
+    """Whether one of ``parts`` is within MAX_GAP words before word ``first`` or after word
+    ``last``, in the same sentence ("stopped by border guards", "пограничники задержали")."""
+    for j in (*range(max(0, first - 1 - MAX_GAP), first),
+              *range(last + 1, min(len(toks.words), last + 2 + MAX_GAP))):
+        if any(_is(part, toks, lists, j) for part in parts):
+            gap = (toks.ends[j], toks.starts[first]) if j < first \
+                else (toks.ends[last], toks.starts[j])
+            if not _SENTENCE_BREAK.search(text, *gap):
+                return True
+    return False
 
 
 def _negation(word: str) -> bool:

@@ -32,7 +32,8 @@ def lower_case_places(
     dictionaries know only as a place name (Geox: "в мерефе", "в молдове", "в кишиневе") is that
     place, of any size, abroad too; so is a town of 10,000 or more whose name ends as only
     towns' do ("в куп'янську", ``_lower_case_town``), and an oblast's regional name ("на
-    полтавщині"). After the Russian "с" ("я с харькова") only a genitive: "с" before any other
+    полтавщині"), and a city's district where the text names the city ("в харькове на
+    салтовке"). After the Russian "с" ("я с харькова") only a genitive: "с" before any other
     case is "with"."""
     taken = {k for i, j, _ in found for k in range(i, j)}
     texts = toks.words

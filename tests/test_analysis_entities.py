@@ -1542,9 +1542,9 @@ def test_a_vehicle_models_latin_name_is_no_place() -> None:
     ("Позиції були за Сіверським Донцем.", "Сіверським Донцем", "Siverskyi Donets"),
 ])
 def test_the_rivers_men_cross_are_places(text: str, surface: str, name_en: str) -> None:
-    [river] = [e for e in analyze(text).entities if e.text == surface]
-    assert river.place is not None and (river.place.level, river.place.name_en) == ("river",
-                                                                                    name_en)
+    [river] = [p for p in of_type(text, "place") if p.text == surface]
+    assert river.place is not None
+    assert (river.place.level, river.place.name_en) == ("river", name_en)
 
 
 @pytest.mark.parametrize(("text", "surface", "oblast"), [
@@ -1556,14 +1556,14 @@ def test_the_rivers_men_cross_are_places(text: str, surface: str, name_en: str) 
 def test_an_english_district_adjective_before_its_office_is_the_district(
     text: str, surface: str, oblast: str,
 ) -> None:
-    [place] = [e for e in analyze(text).entities if e.text == surface]
-    assert place.type == "place" and place.place is not None
-    assert (place.place.level in ("raion", "district"), place.place.oblast) == (True, oblast)
+    [place] = [p for p in of_type(text, "place") if p.text == surface]
+    assert place.place is not None
+    assert place.place.level in ("raion", "district") and place.place.oblast == oblast
 
 
 def test_an_english_city_name_before_an_office_is_still_the_city() -> None:
-    [kyiv] = [e for e in analyze("He spent two days at the Kyiv TCC.").entities if e.text == "Kyiv"]
-    assert kyiv.place is not None and kyiv.place.level == "city"
+    [kyiv] = of_type("He spent two days at the Kyiv TCC.", "place")
+    assert kyiv.text == "Kyiv" and kyiv.place is not None and kyiv.place.level == "city"
 
 
 def test_a_lower_case_district_of_a_city_the_text_names_is_a_place() -> None:

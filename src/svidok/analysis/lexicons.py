@@ -35,8 +35,8 @@ class Term:
     label: str
     rest_forms: tuple[frozenset[str], ...]  # the forms of the later words that are not prefixes
     negatable: bool = False  # not counted right after a negation ("не повернувся", "not return")
-    # words that void it within MAX_GAP words either side in its sentence: "stopped by border
-    # guards" is no street stop
+    # words that void it with at most MAX_GAP words between, either side, in its sentence:
+    # "stopped by border guards" is no street stop
     not_near: tuple[frozenset[str] | str, ...] = ()
 
 

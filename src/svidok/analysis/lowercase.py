@@ -6,6 +6,7 @@ after a preposition or in brackets after a place, and only names no ordinary wor
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from functools import lru_cache
 
 from pymorphy3.analyzer import Parse
@@ -54,9 +55,9 @@ def lower_case_places(
     # a district of a city the text names: "в харькове на салтовке"
     cities = {c.oblast_pcode for _, _, cs in (*found, *hits) for c in cs if c.place.level == "city"}
     if cities:
-        taken |= {i for i, _, _ in hits}
-        hits += [(i, i + 1, kept) for i in after if i not in taken and (kept := [
-            c for c in _lower_case_district(texts[i], gaz) if c.oblast_pcode in cities])]
+        def district(word: str) -> list[Candidate]:
+            return [c for c in _lower_case_district(word, gaz) if c.oblast_pcode in cities]
+        hits += _lower_case_at(after, texts, taken | {i for i, _, _ in hits}, gaz, district)
     return hits
 
 
@@ -67,8 +68,10 @@ def _inside(at: list[int], toks: Tokens, spans: list[tuple[int, int]]) -> list[i
 
 def _lower_case_at(
     at: list[int], texts: list[str], taken: set[int], gaz: Gazetteer,
+    named: Callable[[str], list[Candidate]] | None = None,
 ) -> list[tuple[int, int, list[Candidate]]]:
-    """The lower-case places among the words ``at`` (``lower_case_places``)."""
+    """The lower-case places among the words ``at`` (``lower_case_places``): the towns,
+    regions and places named only as places, or what ``named`` finds for a word."""
     c = cues()
     hits = []
     for i in at:
@@ -76,8 +79,9 @@ def _lower_case_at(
             continue
         if texts[i - 1] in c.genitive_prepositions and not reads_as(texts[i], "gent"):
             continue
-        if places := _lower_case_town(texts[i], gaz) or _named_only_as_place(texts[i], gaz) \
-                or _lower_case_region(texts[i], gaz):
+        if places := named(texts[i]) if named is not None else (
+                _lower_case_town(texts[i], gaz) or _named_only_as_place(texts[i], gaz)
+                or _lower_case_region(texts[i], gaz)):
             hits.append((i, i + 1, places))
     return hits
 

@@ -93,8 +93,9 @@ def _near(
     parts: tuple[frozenset[str] | str, ...], text: str, toks: Tokens, lists: TextFacts,
     first: int, last: int,
 ) -> bool:
-    """Whether one of ``parts`` is within MAX_GAP words before word ``first`` or after word
-    ``last``, in the same sentence ("stopped by border guards", "пограничники задержали")."""
+    """Whether one of ``parts`` stands before word ``first`` or after word ``last`` with at most
+    MAX_GAP words between, in the same sentence ("stopped by border guards", "пограничники
+    задержали")."""
     for j in (*range(max(0, first - 1 - MAX_GAP), first),
               *range(last + 1, min(len(toks.words), last + 2 + MAX_GAP))):
         if any(_is(part, toks, lists, j) for part in parts):

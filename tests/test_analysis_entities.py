@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import subprocess_env
 from svidok.analysis import analyze, gazetteer
 from svidok.analysis.engine import settle
 from svidok.analysis.redact import redact
@@ -1572,3 +1577,17 @@ def test_a_lower_case_district_of_a_city_the_text_names_is_a_place() -> None:
     assert texts("в києві на подолі затримали", "place") == ["києві", "подолі"]
     # no city named: a district's lower-case name alone is not enough
     assert texts("брата забрали на салтовке", "place") == []
+
+
+def test_the_order_the_dictionaries_load_in_does_not_matter() -> None:
+    """pymorphy3's analysers share one tag class, and the dictionary loaded last decides which
+    grammemes it knows: with the Ukrainian one loaded after the Russian, asking a reading's tag
+    for "Geox" raised ValueError and ``analyze`` failed on "под Бахмутом". A fresh interpreter,
+    so that the order is the one under test."""
+    code = ("import json; from svidok.analysis import analyze, lemmas; "
+            "lemmas.known('тест', 'ru'); lemmas.known('тест', 'uk'); "
+            "print(json.dumps([e.text for e in analyze('Его ранило под Бахмутом.').entities]))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=subprocess_env(), check=False, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == ["Бахмутом"]

@@ -110,7 +110,7 @@ def after_relatives(
 def _pronoun(word: str) -> bool:
     """Whether a dictionary reads the word as a pronoun, possessive ones included ("его",
     "мій", "мой")."""
-    return any(r.tag.POS == "NPRO" or "Apro" in r.tag for lang in ("uk", "ru")
+    return any(r.tag.POS == "NPRO" or "Apro" in grammemes(r) for lang in ("uk", "ru")
                for r in known(word, lang))
 
 
@@ -163,7 +163,8 @@ def _governed(text: str, toks: Tokens, prepositions: dict[str, frozenset[str]]) 
         if any("Fixd" in grammemes(r) for r in readings):
             continue
         names = {r.normal_form for r in readings if "Name" in grammemes(r)}
-        if names and all("Name" in grammemes(r) or (r.normal_form in names and "anim" in r.tag)
+        if names and all("Name" in grammemes(r)
+                         or (r.normal_form in names and "anim" in grammemes(r))
                          for r in readings):
             found.append(k)
     return found

@@ -111,7 +111,7 @@ def _named_only_as_place(word: str, gaz: Gazetteer) -> list[Candidate]:
     nothing else ("молдове" in Russian; the Ukrainian dictionary's reading of the Russian form as
     another word does not count)."""
     if not word.islower() or not any(
-            readings and all("Geox" in r.tag for r in readings)
+            readings and all("Geox" in grammemes(r) for r in readings)
             for readings in (known(word, "uk"), known(word, "ru"))):
         return []
     return unique(gaz.word(word).places)
@@ -149,7 +149,7 @@ def _only_a_noun(readings: list[Parse]) -> bool:
     умані", "в коломиї" (not "у володимира", at Volodymyr's; not "в стрию", an uncle); or no
     dictionary knows the word."""
     if any(r.tag.POS != "NOUN" or (
-            "anim" in r.tag and not {"Name", "Surn"} & grammemes(r)) for r in readings):
+            "anim" in grammemes(r) and not {"Name", "Surn"} & grammemes(r)) for r in readings):
         return False
     return not any({"Name", "Surn"} & grammemes(r) for r in readings) or any(
-        "inan" in r.tag and r.tag.case == "loct" for r in readings)
+        "inan" in grammemes(r) and r.tag.case == "loct" for r in readings)

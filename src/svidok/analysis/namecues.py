@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from svidok.analysis.lemmas import known
+from svidok.analysis.lemmas import grammemes, known
 from svidok.analysis.tokens import Tokens
 
 
@@ -63,4 +63,4 @@ def _surname_like(word: str) -> bool:
     if word.isascii() or not word.isalpha():
         return False
     readings = [r for lang in ("uk", "ru") for r in known(word, lang)]
-    return not readings or any("Surn" in r.tag for r in readings)
+    return not readings or any("Surn" in grammemes(r) for r in readings)

@@ -357,7 +357,7 @@ def _other_reading(word: str) -> str | None:
     other = None
     for lang in ("uk", "ru"):
         for reading in known(word, lang):
-            if "Geox" in reading.tag:
+            if "Geox" in grammemes(reading):
                 continue
             tags = grammemes(reading)
             if tags & CLOSED_CLASSES:
@@ -376,7 +376,7 @@ def _given_name(word: str) -> bool:
     the village; nor a plural: "Львов", Lviv in Russian, is also "of the Levs")."""
     if _LATIN.fullmatch(word):
         return word.lower() in lexicon().latin_given
-    return any("Name" in reading.tag and "plur" not in reading.tag
+    return any("Name" in grammemes(reading) and "plur" not in grammemes(reading)
                for lang in ("uk", "ru") for reading in known(word, lang))
 
 

@@ -721,6 +721,18 @@ def test_a_place_adjective_before_an_office_names_its_place(
     assert (places[0].text, places[0].place.level, places[0].place.oblast) == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("в лубенському тцк продержали добу, потім на влк", [("лубенському", "raion")]),
+    ("Я з Полтави. короче в лубенському тцк продержали добу.",
+     [("Полтави", "city"), ("лубенському", "raion")]),  # a sentence in lower case
+    ("мене тримали в районному тцк", []),  # an adjective of no place
+    ("Його тримали в лубенському тцк.", []),  # capitalised prose writes the place capitalised
+])
+def test_a_lower_case_place_adjective_before_an_office_in_a_chat(
+        text: str, found: list[tuple[str, str]]) -> None:
+    assert [(p.text, p.place.level) for p in of_type(text, "place")] == found
+
+
 @pytest.mark.parametrize(("text", "oblasts"), [
     ("Отвезли в Деснянский ТЦК.", []),  # a district of Kyiv and of Chernihiv, neither named
     # Odesa's Київський district (the codifier's), not Kyiv; then the city
@@ -1156,6 +1168,10 @@ def test_a_double_surname_is_a_name(text: str, names: list[str]) -> None:
     ("саня привет. короче его вчера запаковали.", ["саня"]),
     ("привіт, олю. як ти", ["олю"]),
     ("привет всем, кто читает", []),
+    # the writer introducing themself after the greeting
+    ("привет, это лена из днепра. мужа забрали", ["лена"]),
+    ("привіт, тут ірина, у мене питання", ["ірина"]),
+    ("привет, это правда, что забирают?", []),
 ])
 def test_a_lower_case_name_beside_a_greeting_in_a_chat(text: str, names: list[str]) -> None:
     assert texts(text, "person") == names

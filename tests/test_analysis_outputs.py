@@ -635,6 +635,15 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     ("Там сказали: или подписываешь, или уголовка.", "legal_case"),
     ("Пограничники составили протокол, дали штраф.", "legal_case"),
     ("His cousin was detained by a patrol in Uzhhorod.", "street_mobilization"),
+    # the `ac` set: the procedure code's own words, a cold and a fever, the wounded, fleeing
+    # training, the enlistment office and its medical board together
+    ("Я подала заяву до поліції, відкрито кримінальне провадження.", "legal_case"),
+    ("Ведётся досудебное расследование.", "legal_case"),
+    ("Там він застудився, лежав з температурою в казармі.", "health"),
+    ("Раненых не вывозили по трое суток.", "health"),
+    ("на полігоні побув тиждень і втік, бо там нічого не вчили", "szch"),
+    ("He was taken to the regional TCC, then put through a medical board.",
+     "distribution_center"),
 ])
 def test_theme_vocabulary_of_the_later_held_out_sets(
     text: str, theme: str,

@@ -40,9 +40,11 @@ def front_sector(word: str, gaz: Gazetteer) -> list[Candidate]:
 
 @lru_cache(maxsize=1)
 def office_words() -> frozenset[str]:
-    """The words after which a place adjective names an office's place, in any usual case."""
+    """The words after which a place adjective names an office's place, in any usual case and
+    in lower case ("тцк", as chats write "ТЦК")."""
     c = cues()
-    return cased(c.office_raion_words | c.office_city_words | c.office_oblast_words | c.poi_nouns)
+    listed = c.office_raion_words | c.office_city_words | c.office_oblast_words | c.poi_nouns
+    return cased(listed) | {w.lower() for w in listed}
 
 
 def office_kind(word: str) -> str:

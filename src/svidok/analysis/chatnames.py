@@ -80,7 +80,7 @@ def _given_name_forms(word: str) -> frozenset[str]:
 
 def after_relatives(
     text: str, toks: Tokens, given: Callable[[str], bool], greetings: frozenset[str],
-    prepositions: dict[str, frozenset[str]],
+    introductions: frozenset[str], prepositions: dict[str, frozenset[str]],
 ) -> list[int]:
     """In a text written in lower case (a chat), the lower-case words right after a noun of
     kinship or acquaintance (persons.yaml, ``relations``) that can be a given name (``given``:
@@ -92,7 +92,8 @@ def after_relatives(
     capitalised prose a lower-case word there is a word."""
     if not in_lower_case(text):
         return []
-    found = _greeted(text, toks, given, greetings) + _governed(text, toks, prepositions) \
+    found = _greeted(text, toks, given, greetings, introductions) \
+        + _governed(text, toks, prepositions) \
         + list(compress(range(len(toks)), map(_only_a_name, toks.words)))
     for i, facts in lexicons.of(text).marked:
         k = i + 1
@@ -128,17 +129,24 @@ def _only_a_name(word: str) -> bool:
 
 def _greeted(
     text: str, toks: Tokens, given: Callable[[str], bool], greetings: frozenset[str],
+    introductions: frozenset[str],
 ) -> list[int]:
     """The lower-case words beside a greeting, set off by a space or a comma, that can be a
-    given name: "саня привет", "привіт, олю" (not "привет всем")."""
+    given name: "саня привет", "привіт, олю" (not "привет всем"); after a greeting and a word
+    that introduces the writer (``introductions``), the writer's name: "привет, это лена",
+    "привіт, це оля з харкова"."""
     found = []
     for i, word in enumerate(toks.words):
         if word.lower() not in greetings:
             continue
         for k in (i - 1, i + 1):
-            if 0 <= k < len(toks) and toks.words[k].islower() and \
-                    text[toks.ends[min(i, k)] : toks.starts[max(i, k)]] in (" ", ", ") and \
-                    given(toks.words[k]):
+            if not 0 <= k < len(toks) or \
+                    text[toks.ends[min(i, k)] : toks.starts[max(i, k)]] not in (" ", ", "):
+                continue
+            if k > i and toks.words[k] in introductions and k + 1 < len(toks) \
+                    and text[toks.ends[k] : toks.starts[k + 1]] == " ":
+                k += 1
+            if toks.words[k].islower() and given(toks.words[k]):
                 found.append(k)
     return found
 

@@ -89,6 +89,7 @@ class Lexicon:
     thing_words: frozenset[str]  # nouns of things, whole (lower case)
     thing_stems: tuple[str, ...]  # and their word starts
     greetings: frozenset[str]  # lower case
+    introductions: frozenset[str]  # lower case
     prepositions: dict[str, frozenset[str]]  # lower case -> the cases it takes (chat_prepositions)
 
 
@@ -120,6 +121,7 @@ def lexicon() -> Lexicon:
         thing_words=frozenset(n for n in raw["thing_nouns"] if not n.endswith("*")),
         thing_stems=tuple(n[:-1] for n in raw["thing_nouns"] if n.endswith("*")),
         greetings=frozenset(raw["greetings"]),
+        introductions=frozenset(raw["introductions"]),
         prepositions={p: frozenset(cases) for p, cases in raw["chat_prepositions"].items()},
     )
 
@@ -172,7 +174,8 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     # a word after a cue starts a name though it looks like none alone ("My name is Moroz",
     # "Captain Melnyk")
     cued, cued_lower = namecues.after_cues(text, lower, toks, lex.cues, _part)
-    cued_lower += chatnames.after_relatives(text, toks, _given, lex.greetings, lex.prepositions)
+    cued_lower += chatnames.after_relatives(text, toks, _given, lex.greetings,
+                                             lex.introductions, lex.prepositions)
     if cued := cued - set(startable):
         startable = sorted(set(startable) | cued)
     doubtful: list[int] = []  # words that can be a name but were not taken for one alone

@@ -64,9 +64,15 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     hits_at = map(gaz.word, map(texts.__getitem__, caps))
     live = [i for i, hits in zip(caps, hits_at, strict=True) if hits.places or hits.starts_name]
     offices = office_words()
+    # lower case as a chat writes it: the whole text, or ``within`` its lower-case sentences
+    lower = in_lower_case(text)
+    within = None if lower else lower_case_sentences(text)
+    # a place adjective before an office word is capitalised, or in lower case where the text
+    # is ("в лубенському тцк", "на яворівському полігоні")
     before_offices = [k for k in itertools.compress(range(-1, len(texts) - 1),
                                                     map(offices.__contains__, texts))
-                      if k >= 0 and texts[k][:1].isupper()]
+                      if k >= 0 and (texts[k][:1].isupper() or lower or (
+                          within and any(s <= toks.starts[k] < e for s, e in within)))]
     if before_nouns or before_offices:
         starts = sorted({*live, *before_nouns, *before_offices})
     else:
@@ -97,9 +103,9 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     place_ends = {j for _, j, _ in found}
     found = [f for f in found if not _country_in_a_title(text, toks, f, place_ends)]
     found += _demonyms(text, found, gaz)
-    if in_lower_case(text):
+    if lower:
         found += lower_case_places(text, toks, found, gaz)
-    elif within := lower_case_sentences(text):
+    elif within:
         found += lower_case_places(text, toks, found, gaz, within)
     found.sort(key=lambda f: f[0])
     found = narrowed(text, toks, found)

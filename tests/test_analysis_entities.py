@@ -226,6 +226,18 @@ def test_a_lower_case_given_name_in_the_case_a_preposition_takes_is_a_name(
     assert texts(text, "person") == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("короче вчера забрали макса с бусика", ["макса"]),  # макса is a noun, but not in the accs
+    ("вчора забрали колю біля тцк", ["колю"]),  # колю: "I stab" too, a verb, no case
+    ("забрали веру и детей", []),  # вера is faith too
+    ("3 октября ушёл из расположения бригады", []),  # из: a preposition, and Иза's plural
+])
+def test_a_lower_case_given_name_as_a_verbs_object_in_a_chat(
+    text: str, names: list[str],
+) -> None:
+    assert texts(text, "person") == names
+
+
 @pytest.mark.parametrize("text", [
     "ми сиділи у колі друзів і співали",  # the locative of коло, a circle
     "він відмовився від віри, бо так",  # віра is faith too
@@ -1457,7 +1469,7 @@ def test_romanised_names_in_the_spellings_english_texts_use(
 
 
 @pytest.mark.parametrize(("text", "signs"), [
-    ("братан короче забрали макса, его позывной тайсон если кто спросит", ["тайсон"]),
+    ("братан короче забрали макса, его позывной тайсон если кто спросит", ["макса", "тайсон"]),
     ("мій позивний: сокіл. пишіть", ["сокіл"]),
     ("короче позывной был гром, а теперь никто", []),  # a verb after the cue
     ("позывной такой смешной у него", []),

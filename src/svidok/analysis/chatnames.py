@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import compress
 
 from svidok.analysis import lexicons
-from svidok.analysis.lemmas import grammemes, known, reads_as
+from svidok.analysis.lemmas import CLOSED_CLASSES, grammemes, known, reads_as
 from svidok.analysis.tokens import Tokens, in_lower_case
 
 # A patronymic's suffix (Ukrainian and Russian, before a case ending of up to three letters):
@@ -107,6 +107,16 @@ def after_relatives(
     return found
 
 
+_ACCUSATIVE = frozenset({"accs"})
+
+
+@lru_cache(maxsize=10_000)
+def _a_verb(word: str) -> bool:
+    """Whether a dictionary reads the word as a verb in a personal form ("забрали", "бачив";
+    the Ukrainian dictionary does not mark which verbs take an object)."""
+    return any(r.tag.POS == "VERB" for lang in ("uk", "ru") for r in known(word, lang))
+
+
 @lru_cache(maxsize=1_000)
 def _pronoun(word: str) -> bool:
     """Whether a dictionary reads the word as a pronoun, possessive ones included ("его",
@@ -152,18 +162,22 @@ def _greeted(
 
 
 def _governed(text: str, toks: Tokens, prepositions: dict[str, frozenset[str]]) -> list[int]:
-    """The lower-case words right after a preposition (``prepositions``: its cases) that have a
-    reading in those cases and only given names' readings there: "я від колі" (Коля in the
-    genitive; колі is of коло only in the dative and locative), not "у колі друзів"."""
+    """The lower-case words right after a preposition (``prepositions``: its cases) or a verb
+    (the accusative, its object) that have a reading in those cases and only given names'
+    readings there: "я від колі" (Коля in the genitive; колі is of коло only in the dative and
+    locative), not "у колі друзів"; "забрали макса" (Макс in the accusative; макса is also a
+    noun, but not in the accusative), not "забрали веру" (faith too)."""
     found = []
     for i, word in enumerate(toks.words[:-1]):
-        cases = prepositions.get(word.lower())
+        cases = prepositions.get(word.lower()) or (_ACCUSATIVE if _a_verb(word) else None)
         k = i + 1
         if cases is None or not toks.words[k].islower() \
                 or text[toks.ends[i] : toks.starts[k]] != " ":
             continue
-        readings = [r for lang in ("uk", "ru") for r in known(toks.words[k], lang)
-                    if r.tag.case in cases]
+        every = [r for lang in ("uk", "ru") for r in known(toks.words[k], lang)]
+        if any(grammemes(r) & CLOSED_CLASSES for r in every):
+            continue  # "ушёл из": a preposition, though the plural of Иза too
+        readings = [r for r in every if r.tag.case in cases]
         # an indeclinable name ("арти", a Russian reading of artillery slang) tells no case; a
         # reading of the name's own dictionary form as a noun of a person is the name too ("з
         # вовою": the Ukrainian dictionary also has an animate feminine вова; not "з романом",

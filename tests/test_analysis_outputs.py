@@ -524,6 +524,10 @@ def test_one_word_is_one_piece_of_evidence_whichever_terms_it_matches() -> None:
     # one piece of evidence, a call refused, counted once: no man held at a centre for it alone
     ("В частині не дали подзвонити додому.", "distribution_center"),
     ("They wouldn't let me call my wife from the unit.", "distribution_center"),
+    # wanting to go home, or not wanting to go back, is no return to the unit
+    ("Хочу вернуться домой к семье.", "return_to_unit"),
+    ("I just want to go back home.", "return_to_unit"),
+    ("Я не хочу повертатися туди.", "return_to_unit"),
 ])
 def test_theme_vocabulary_is_not_taken_out_of_its_context(text: str, theme: str) -> None:
     assert theme not in {t.id for t in analyze(text).themes}
@@ -644,6 +648,7 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     ("на полігоні побув тиждень і втік, бо там нічого не вчили", "szch"),
     ("He was taken to the regional TCC, then put through a medical board.",
      "distribution_center"),
+    ("Хочу повернутись, але не в штурмову роту.", "return_to_unit"),  # said in СЗЧ
 ])
 def test_theme_vocabulary_of_the_later_held_out_sets(
     text: str, theme: str,

@@ -363,9 +363,9 @@ def _other_reading(word: str) -> str | None:
     other = None
     for lang in ("uk", "ru"):
         for reading in known(word, lang):
-            if "Geox" in grammemes(reading):
-                continue
             tags = grammemes(reading)
+            if "Geox" in tags:
+                continue
             if tags & CLOSED_CLASSES:
                 return "function"
             if tags & {"Name", "Surn", "Patr"} and not never_a_name:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import compress
 
 from svidok.analysis import lexicons
-from svidok.analysis.lemmas import CLOSED_CLASSES, grammemes, known, reads_as
+from svidok.analysis.lemmas import closed_class, grammemes, known, reads_as
 from svidok.analysis.tokens import Tokens, in_lower_case
 
 # A patronymic's suffix (Ukrainian and Russian, before a case ending of up to three letters):
@@ -113,8 +113,9 @@ _ACCUSATIVE = frozenset({"accs"})
 @lru_cache(maxsize=10_000)
 def _a_verb(word: str) -> bool:
     """Whether a dictionary reads the word as a verb in a personal form ("забрали", "бачив";
-    the Ukrainian dictionary does not mark which verbs take an object)."""
-    return any(r.tag.POS == "VERB" for lang in ("uk", "ru") for r in known(word, lang))
+    the Ukrainian dictionary does not mark which verbs take an object), memoised: it is asked
+    of every word of a chat."""
+    return reads_as(word, "VERB")
 
 
 @lru_cache(maxsize=1_000)
@@ -174,10 +175,10 @@ def _governed(text: str, toks: Tokens, prepositions: dict[str, frozenset[str]]) 
         if cases is None or not toks.words[k].islower() \
                 or text[toks.ends[i] : toks.starts[k]] != " ":
             continue
-        every = [r for lang in ("uk", "ru") for r in known(toks.words[k], lang)]
-        if any(grammemes(r) & CLOSED_CLASSES for r in every):
+        if closed_class(toks.words[k]):
             continue  # "ушёл из": a preposition, though the plural of Иза too
-        readings = [r for r in every if r.tag.case in cases]
+        readings = [r for lang in ("uk", "ru") for r in known(toks.words[k], lang)
+                    if r.tag.case in cases]
         # an indeclinable name ("арти", a Russian reading of artillery slang) tells no case; a
         # reading of the name's own dictionary form as a noun of a person is the name too ("з
         # вовою": the Ukrainian dictionary also has an animate feminine вова; not "з романом",

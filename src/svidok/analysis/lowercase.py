@@ -46,7 +46,7 @@ def lower_case_places(
     bracketed = [j for _, j, _ in found if j < len(texts)
                  and text[toks.ends[j - 1] : toks.starts[j]].strip() == "("]
     if within is not None:
-        after, bracketed = _inside(after, toks, within), _inside(bracketed, toks, within)
+        after, bracketed = inside(after, toks, within), inside(bracketed, toks, within)
     hits = _lower_case_at(after, texts, taken, gaz)
     bracketed += [j for _, j, _ in hits if j < len(texts)
                   and text[toks.ends[j - 1] : toks.starts[j]].strip() == "("]
@@ -61,7 +61,7 @@ def lower_case_places(
     return hits
 
 
-def _inside(at: list[int], toks: Tokens, spans: list[tuple[int, int]]) -> list[int]:
+def inside(at: list[int], toks: Tokens, spans: list[tuple[int, int]]) -> list[int]:
     """The words ``at`` that start inside one of the character ``spans``."""
     return [i for i in at if any(s <= toks.starts[i] < e for s, e in spans)]
 

@@ -28,7 +28,7 @@ from svidok.analysis.lemmas import (
     qualifies,
     reads_as,
 )
-from svidok.analysis.lowercase import lower_case_places
+from svidok.analysis.lowercase import inside, lower_case_places
 from svidok.analysis.persons import lexicon
 from svidok.analysis.placecues import cased, cues
 from svidok.analysis.placekeys import lookup_keys, name_keys, normalise, word_keys
@@ -70,9 +70,10 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     # a place adjective before an office word is capitalised, or in lower case where the text
     # is ("в лубенському тцк", "на яворівському полігоні")
     before_offices = [k for k in itertools.compress(range(-1, len(texts) - 1),
-                                                    map(offices.__contains__, texts))
-                      if k >= 0 and (texts[k][:1].isupper() or lower or (
-                          within and any(s <= toks.starts[k] < e for s, e in within)))]
+                                                    map(offices.__contains__, texts)) if k >= 0]
+    if not lower:
+        lowered = set(inside(before_offices, toks, within)) if within else set()
+        before_offices = [k for k in before_offices if texts[k][:1].isupper() or k in lowered]
     if before_nouns or before_offices:
         starts = sorted({*live, *before_nouns, *before_offices})
     else:

@@ -1619,3 +1619,54 @@ def test_the_order_the_dictionaries_load_in_does_not_matter() -> None:
                          env=subprocess_env(), check=False, timeout=300)
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout) == ["Бахмутом"]
+
+
+def test_a_unit_code_after_the_russian_of_ukraines_documents() -> None:
+    [unit] = of_type("военнослужащего войсковой части А1815, солдата", "military_unit")
+    assert unit.text == "войсковой части А1815"
+    assert unit.unit is not None and unit.unit.canonical == "в/ч А1815"
+
+
+def test_ukraine_in_the_formula_heading_a_judgement_is_no_place() -> None:
+    assert texts("Именем Украины. Суд рассмотрел дело.", "place") == []
+    assert texts("Іменем України. Суд розглянув справу.", "place") == []
+    assert texts("Я вернулся в Украину.", "place") == ["Украину"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a major city of two words in a lower-case chat
+    ("забрали прямо с работы на заводе в кривом роге, приехали тцкшники", ["кривом роге"]),
+    ("служив під бахмутом, потім у білій церкві", ["бахмутом", "білій церкві"]),
+    # "под" and the instrumental, though Бахмут is a given name to the Russian dictionary
+    ("муж в 2023 погиб под бахмутом.", ["бахмутом"]),
+    ("отвезли в кривой рог", ["кривой рог"]),
+])
+def test_lower_case_cities_of_two_words_and_near_one(text: str, places: list[str]) -> None:
+    assert texts(text, "place") == places
+
+
+@pytest.mark.parametrize("text", [
+    "мы стояли в кривом переулке",  # an adjective and a noun that name no city
+    "жили в новій каховці до окупації",  # a city of two words, but under 100,000
+])
+def test_lower_case_words_that_name_no_two_word_city(text: str) -> None:
+    assert texts(text, "place") == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("привіт бро. коля і вітьок теж пішли, їх шукає вп.", ["коля", "вітьок"]),
+    ("короче олег и вера поехали в город", ["олег", "вера"]),
+    ("короче мама и вера поехали в город", []),  # no name beside вера: faith, or a name
+])
+def test_a_lower_case_word_joined_to_a_given_name_in_a_chat(text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("His platoon commander, Sgt. Bondar, sent the group forward.", ["Bondar"]),
+    ("Lt. Col. Hrytsenko signed it. Sgt Kovalenko agreed.", ["Hrytsenko", "Kovalenko"]),
+    ("We met Maj. Dovzhenko and Pvt. Lysenko at the base.", ["Dovzhenko", "Lysenko"]),
+    ("When the sgt. came back, the Sgt. said no.", []),
+])
+def test_a_surname_after_an_abbreviated_rank(text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names

@@ -649,6 +649,13 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     ("He was taken to the regional TCC, then put through a medical board.",
      "distribution_center"),
     ("Хочу повернутись, але не в штурмову роту.", "return_to_unit"),  # said in СЗЧ
+    # the `ad` set: a hyphenated word's parts, trained abroad, sent in without ammunition, a
+    # drunk commander, a case closed
+    ("У меня отсрочка по уходу за матерью-инвалидом.", "health"),
+    ("Нас учили во Франции, потом бросили под Покровск.", "training"),
+    ("ротний каже йти в штурм без бк", "conditions"),
+    ("Командир роты отправлял на позиции пьяным.", "conditions"),
+    ("Now I am back in the brigade, and my case is closed.", "legal_case"),
 ])
 def test_theme_vocabulary_of_the_later_held_out_sets(
     text: str, theme: str,
@@ -742,3 +749,12 @@ def test_words_counted_once_for_a_theme_spend_every_term_they_match() -> None:
     [family] = [t for t in analyze("Живу у тётки в Павлограде. Звоните тётке.").themes
                 if t.id == "family"]
     assert family.score == 0.5
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    ("68-ма окрема єгерська бригада", "family"),  # a number's ending: no "ма" (mum)
+    ("Він учив англійську в школі.", "training"),  # taught, but not "us"
+    ("Він напився і заснув.", "conditions"),  # drunk, with no commander named
+])
+def test_the_ad_sets_vocabulary_alone_makes_no_theme(text: str, theme: str) -> None:
+    assert theme not in theme_ids(text)

@@ -15,6 +15,7 @@ from itertools import compress
 
 from svidok.analysis import lexicons
 from svidok.analysis.lemmas import closed_class, grammemes, known, reads_as
+from svidok.analysis.placecues import cues
 from svidok.analysis.tokens import Tokens, in_lower_case
 
 # A patronymic's suffix (Ukrainian and Russian, before a case ending of up to three letters):
@@ -104,7 +105,25 @@ def after_relatives(
                 and text[toks.ends[k - 1] : toks.starts[k]] == " " \
                 and given(toks.words[k]):
             found.append(k)
-    return found
+    return found + _joined_to(text, toks, found, given)
+
+
+def _joined_to(
+    text: str, toks: Tokens, found: list[int], given: Callable[[str], bool],
+) -> list[int]:
+    """The lower-case words joined by "і", "и", "та" or "and" to a given name ``found``, that
+    can be a given name too: "коля і вітьок теж пішли" (вітьок is only a name; коля is also a
+    Russian participle and a Ukrainian surname's genitive). A name beside a name is a name."""
+    conjunctions = cues().conjunctions
+    joined = []
+    for i in found:
+        for k in (i - 2, i + 2):
+            if 0 <= k < len(toks) and toks.words[(i + k) // 2] in conjunctions \
+                    and toks.words[k].islower() and given(toks.words[k]) \
+                    and all(text[toks.ends[m] : toks.starts[m + 1]] == " "
+                            for m in range(min(i, k), max(i, k))):
+                joined.append(k)
+    return joined
 
 
 _ACCUSATIVE = frozenset({"accs"})

@@ -14,7 +14,7 @@ from functools import lru_cache
 from operator import methodcaller
 from pathlib import Path
 
-from svidok.analysis.placekeys import KEY_VERSION, name_keys, single_keys
+from svidok.analysis.placekeys import KEY_VERSION, lookup_keys, name_keys, single_keys
 from svidok.datafiles import load_yaml, read_bytes
 from svidok.domain.annotations import Place
 
@@ -233,3 +233,11 @@ def unique(candidates: list[Candidate]) -> list[Candidate]:
     for c in candidates:
         seen.setdefault((c.place.code, c.place.name_en), c)
     return list(seen.values())
+
+
+@lru_cache(maxsize=100_000)
+def span_places(span: tuple[str, ...], gaz: Gazetteer) -> list[Candidate]:
+    """The places a run of words names (cached: a gazetteer does not change while loaded), in
+    the order of their keys, so that a tie is broken the same way in every process."""
+    return unique([c for key in sorted(lookup_keys(list(span), gaz.first_words))
+                   for c in gaz.lookup(key)])

@@ -224,14 +224,15 @@ class WordFacts:
 @lru_cache(maxsize=200_000)
 def word_facts(word: str) -> WordFacts | None:
     """The word in every list; ``None`` when it is in none (most words of a text: one dict
-    look-up and one set look-up of its first letters decide that)."""
+    look-up and one set look-up of its first letters decide that). A hyphenated word in no list
+    whole is what its parts are (``_parts``)."""
     lower = word.lower()
     lists = _lists()
     found = lists.table.get(lower_spelling(lower))
     head = lists.head
     prefixed = lower[:head] in lists.heads
     if found is None and not prefixed:
-        return None
+        return _parts(lower) if "-" in lower else None
     theme_keys, role_keys, demonym_keys, relation_keys = found or (_EMPTY,) * 4
     # in a fixed order (not a set's, which varies with the hash seed): of two terms on one
     # span only the first counts, so the order must not change from run to run
@@ -242,9 +243,27 @@ def word_facts(word: str) -> WordFacts | None:
     starts = {id(r): r for f in role_keys for r in lists.roles_by_first.get(f, ())}
     city = next((lists.city_of[k] for k in sorted(demonym_keys) if k in lists.city_of), "")
     if not (terms or theme_keys or starts or role_keys or city or relation_keys):
-        return None
+        return _parts(lower) if "-" in lower else None
     return WordFacts(tuple(terms.values()), theme_keys, tuple(starts.values()), role_keys, city,
                      bool(relation_keys))
+
+
+def _parts(lower: str) -> WordFacts | None:
+    """What a hyphenated word's parts are in the lists, together: "матерью-инвалидом" is the
+    mother and a disability, "мать-одиночка" a mother. Not a number's ending: "68-ма" is no
+    mum."""
+    split = lower.split("-")
+    if not all(map(str.isalpha, split)):
+        return None
+    parts = [f for f in map(word_facts, split) if f is not None]
+    if len(parts) < 2:
+        return parts[0] if parts else None
+    return WordFacts(tuple({id(t): t for f in parts for t in f.terms}.values()),
+                     frozenset().union(*(f.theme_keys for f in parts)),
+                     tuple({id(r): r for f in parts for r in f.roles}.values()),
+                     frozenset().union(*(f.role_keys for f in parts)),
+                     next((f.city for f in parts if f.city), ""),
+                     any(f.relation for f in parts))
 
 
 class TextFacts:

@@ -11,10 +11,11 @@ from functools import lru_cache
 
 from pymorphy3.analyzer import Parse
 
-from svidok.analysis.gazetteer import Candidate, Gazetteer, unique
+from svidok.analysis.gazetteer import Candidate, Gazetteer, span_places, unique
 from svidok.analysis.homonyms import MAJOR_CITY, TOWN_POPULATION
 from svidok.analysis.lemmas import grammemes, known, qualifies, reads_as
 from svidok.analysis.placecues import cues
+from svidok.analysis.placekeys import normalise
 from svidok.analysis.tokens import Tokens
 
 
@@ -47,17 +48,18 @@ def lower_case_places(
                  and text[toks.ends[j - 1] : toks.starts[j]].strip() == "("]
     if within is not None:
         after, bracketed = inside(after, toks, within), inside(bracketed, toks, within)
-    hits = _lower_case_at(after, texts, taken, gaz)
+    hits = _lower_case_at(text, toks, after, taken, gaz)
     bracketed += [j for _, j, _ in hits if j < len(texts)
                   and text[toks.ends[j - 1] : toks.starts[j]].strip() == "("]
     if bracketed:
-        hits += _lower_case_at(bracketed, texts, taken, gaz)
+        hits += _lower_case_at(text, toks, bracketed, taken, gaz)
     # a district of a city the text names: "в харькове на салтовке"
     cities = {c.oblast_pcode for _, _, cs in (*found, *hits) for c in cs if c.place.level == "city"}
     if cities:
         def district(word: str) -> list[Candidate]:
             return [c for c in _lower_case_district(word, gaz) if c.oblast_pcode in cities]
-        hits += _lower_case_at(after, texts, taken | {i for i, _, _ in hits}, gaz, district)
+        hits += _lower_case_at(text, toks, after, taken | {i for i, _, _ in hits}, gaz,
+                               district)
     return hits
 
 
@@ -67,23 +69,40 @@ def inside(at: list[int], toks: Tokens, spans: list[tuple[int, int]]) -> list[in
 
 
 def _lower_case_at(
-    at: list[int], texts: list[str], taken: set[int], gaz: Gazetteer,
+    text: str, toks: Tokens, at: list[int], taken: set[int], gaz: Gazetteer,
     named: Callable[[str], list[Candidate]] | None = None,
 ) -> list[tuple[int, int, list[Candidate]]]:
     """The lower-case places among the words ``at`` (``lower_case_places``): the towns,
     regions and places named only as places, or what ``named`` finds for a word."""
+    texts = toks.words
     c = cues()
     hits = []
     for i in at:
-        if i in taken or (i + 1 < len(texts) and qualifies(texts[i], texts[i + 1])):
+        if i in taken or (texts[i - 1] in c.genitive_prepositions
+                          and not reads_as(texts[i], "gent")):
             continue
-        if texts[i - 1] in c.genitive_prepositions and not reads_as(texts[i], "gent"):
+        if named is None and i + 1 not in taken and (pair := _lower_case_pair(text, toks, i, gaz)):
+            hits.append((i, i + 2, pair))
             continue
+        if i + 1 < len(texts) and qualifies(texts[i], texts[i + 1]):
+            continue
+        near = texts[i - 1] in c.near_prepositions
         if places := named(texts[i]) if named is not None else (
-                _lower_case_town(texts[i], gaz) or _named_only_as_place(texts[i], gaz)
+                _lower_case_town(texts[i], gaz, near) or _named_only_as_place(texts[i], gaz)
                 or _lower_case_region(texts[i], gaz)):
             hits.append((i, i + 1, places))
     return hits
+
+
+def _lower_case_pair(text: str, toks: Tokens, i: int, gaz: Gazetteer) -> list[Candidate]:
+    """A city of 100,000 or more whose name is two words, in lower case with a space between:
+    "в кривом роге", "у білій церкві"."""
+    texts = toks.words
+    if i + 1 >= len(texts) or text[toks.ends[i] : toks.starts[i + 1]] != " " \
+            or normalise(texts[i + 1])[:1] not in gaz.word(texts[i]).next_initials:
+        return []
+    return [c for c in span_places((texts[i], texts[i + 1]), gaz)
+            if c.place.level == "city" and not c.place.foreign and c.population >= MAJOR_CITY]
 
 
 @lru_cache(maxsize=10_000)
@@ -126,15 +145,15 @@ _NAMED_CITY = 30_000
 
 
 @lru_cache(maxsize=10_000)
-def _lower_case_town(word: str, gaz: Gazetteer) -> list[Candidate]:
+def _lower_case_town(word: str, gaz: Gazetteer, near: bool = False) -> list[Candidate]:
     """The places a lower-case word names: the cities of 100,000 or more, the towns of 10,000
     or more with a town's ending and, where the dictionaries read the word as nothing but a
-    noun (``_only_a_noun``), the cities of 30,000 or more; none where they read it as anything
-    but a noun or an adjective."""
+    noun (``_only_a_noun``; ``near``: after "під"/"под"), the cities of 30,000 or more; none
+    where they read it as anything but a noun or an adjective."""
     readings = [r for lang in ("uk", "ru") for r in known(word, lang)]
     if not word.islower() or any(r.tag.POS not in ("NOUN", "ADJF") for r in readings):
         return []
-    named = _only_a_noun(readings)
+    named = _only_a_noun(readings, near)
     return unique([c for c in gaz.word(word).places
                    if c.place.level == "city" and not c.place.foreign and (
                        c.population >= MAJOR_CITY or (c.population >= TOWN_POPULATION and
@@ -143,13 +162,15 @@ def _lower_case_town(word: str, gaz: Gazetteer) -> list[Candidate]:
                        or (named and c.population >= _NAMED_CITY))])
 
 
-def _only_a_noun(readings: list[Parse]) -> bool:
+def _only_a_noun(readings: list[Parse], near: bool = False) -> bool:
     """Whether a word's readings are all of inanimate nouns or of given names and surnames,
     and, with a name among them, one is an inanimate noun in the locative: "в ізмаїлі", "в
-    умані", "в коломиї" (not "у володимира", at Volodymyr's; not "в стрию", an uncle); or no
-    dictionary knows the word."""
+    умані", "в коломиї" (not "у володимира", at Volodymyr's; not "в стрию", an uncle), or,
+    ``near`` (after "під"/"под"), in the instrumental: "под бахмутом"; or no dictionary knows
+    the word."""
     if any(r.tag.POS != "NOUN" or (
             "anim" in grammemes(r) and not {"Name", "Surn"} & grammemes(r)) for r in readings):
         return False
+    cases = ("loct", "ablt") if near else ("loct",)
     return not any({"Name", "Surn"} & grammemes(r) for r in readings) or any(
-        "inan" in grammemes(r) and r.tag.case == "loct" for r in readings)
+        "inan" in grammemes(r) and r.tag.case in cases for r in readings)

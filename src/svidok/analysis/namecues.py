@@ -42,8 +42,9 @@ def after_cues(
             k = bisect_left(toks.starts, end)
             if (k < len(toks) and (at == 0 or not lower[at - 1].isalnum())
                     and text[end : toks.starts[k]] == " "
-                    and toks.words[k].lower() not in cues.searched):  # "Lieutenant Colonel
-                # Bilyk": the name is after the second rank, found from it
+                    and toks.words[k].lower() not in cues.searched
+                    and f"{toks.words[k].lower()}." not in cues.searched):  # "Lieutenant
+                # Colonel Bilyk", "Lt. Col. Bilyk": the name is after the second rank
                 word = toks.words[k]
                 if part(word) is not None:
                     if cue not in cues.chat:

@@ -27,6 +27,7 @@ class Cues:
     poi_nouns: frozenset[str]
     quoted_place_nouns: frozenset[str]
     village_nouns: frozenset[str]
+    near_prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +38,7 @@ def cues() -> Cues:
                    "settlement_abbreviations", "street_nouns", "oblast_nouns", "direction_nouns",
                    "between", "conjunctions", "with_prepositions", "office_raion_words",
                    "office_city_words", "office_oblast_words", "poi_nouns",
-                   "quoted_place_nouns", "village_nouns")))
+                   "quoted_place_nouns", "village_nouns", "near_prepositions")))
 
 
 @lru_cache(maxsize=8)

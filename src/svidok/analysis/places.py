@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from svidok.analysis import language, lexicons
 from svidok.analysis.adjectival import front_sector, office_kind, office_place, office_words
-from svidok.analysis.gazetteer import Candidate, Gazetteer, load, unique
+from svidok.analysis.gazetteer import Candidate, Gazetteer, load, span_places, unique
 from svidok.analysis.homonyms import MAJOR_CITY, TOWN_POPULATION, anchor, choose, narrowed
 from svidok.analysis.lemmas import (
     CLOSED_CLASSES,
@@ -31,7 +31,7 @@ from svidok.analysis.lemmas import (
 from svidok.analysis.lowercase import inside, lower_case_places
 from svidok.analysis.persons import lexicon
 from svidok.analysis.placecues import cased, cues
-from svidok.analysis.placekeys import lookup_keys, name_keys, normalise, word_keys
+from svidok.analysis.placekeys import name_keys, normalise, word_keys
 from svidok.analysis.tokens import (
     Tokens,
     capitalised,
@@ -180,7 +180,7 @@ def _match_at(text: str, toks: Tokens, i: int, gaz: Gazetteer) -> Match | None:
     if i + 1 < len(toks) and normalise(toks.words[i + 1])[:1] in hits.next_initials:
         longest = _joined(text, toks, i, min(_MAX_WORDS, len(toks) - i))
     for n in range(longest, 1, -1):
-        candidates = _span_candidates(tuple(toks.words[i : i + n]), gaz)
+        candidates = span_places(tuple(toks.words[i : i + n]), gaz)
         if candidates:
             return i + n, candidates
     if hits.places and _plausible_single(text, toks, i, hits.places, gaz):
@@ -208,14 +208,6 @@ def _joined(text: str, toks: Tokens, i: int, most: int) -> int:
     while n < most and text[toks.ends[i + n - 1] : toks.starts[i + n]] in (" ", "-"):
         n += 1
     return n
-
-
-@lru_cache(maxsize=100_000)
-def _span_candidates(span: tuple[str, ...], gaz: Gazetteer) -> list[Candidate]:
-    """The places a run of words names (cached: a gazetteer does not change while loaded), in
-    the order of their keys, so that a tie is broken the same way in every process."""
-    return unique([c for key in sorted(lookup_keys(list(span), gaz.first_words))
-                    for c in gaz.lookup(key)])
 
 
 def _plausible_single(
@@ -308,15 +300,19 @@ def _beside_a_place(toks: Tokens, i: int, gaz: Gazetteer) -> bool:
     return False
 
 
+_IN_THE_NAME_OF = frozenset({"іменем", "именем"})
+
+
 def _country_in_a_title(
     text: str, toks: Tokens, found: tuple[int, int, list[Candidate]], place_ends: set[int],
 ) -> bool:
     """Whether a country's name ends the title of a law or a body rather than naming a place:
-    after an abbreviation ("КК України", "УК Украины", "КУпАП України"), or after a capitalised
-    word mid-sentence ("Збройних Сил України", "Пенсійного Фонду України"), in English with "of"
-    between ("Criminal Code of Ukraine"). A place before it
-    keeps it a place ("Київ Україна" is not said of a body); a preposition or any other lower-case
-    word keeps it too ("з України", "громадянин України")."""
+    after an abbreviation ("КК України", "УК Украины", "КУпАП України") or "Іменем" (the
+    formula heading a judgement), or after a capitalised word mid-sentence ("Збройних Сил
+    України", "Пенсійного Фонду України"), in English with "of" between ("Criminal Code of
+    Ukraine"). A place before it keeps it a place ("Київ Україна" is not said of a body); a
+    preposition or any other lower-case word keeps it too ("з України", "громадянин
+    України")."""
     i, _, candidates = found
     if i == 0 or any(c.place.level != "country" for c in candidates):
         return False
@@ -324,8 +320,8 @@ def _country_in_a_title(
     if not all(text[toks.ends[m] : toks.starts[m + 1]].isspace() for m in range(k, i)):
         return False  # "Київ, Україна": a comma or anything else between
     word = toks.words[k]
-    if sum(map(str.isupper, word)) >= 2:  # КК, КПК, КУпАП, КоАП, ЗСУ
-        return True
+    if sum(map(str.isupper, word)) >= 2 or word.lower() in _IN_THE_NAME_OF:  # КК, КПК, КУпАП,
+        return True  # КоАП, ЗСУ
     return (word[:1].isupper() and k + 1 not in place_ends
             and mark_before(text, toks.starts[k]) not in ".!?:\n\"«—-")
 

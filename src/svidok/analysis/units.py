@@ -19,7 +19,7 @@ from svidok.datafiles import load_yaml
 from svidok.domain.annotations import Entity, Unit
 
 _MILITARY_UNIT = re.compile(  # tried only where one of _CODE_CUES occurs (tokens.cued)
-    r"(?:в/ч|в\.ч\.|військов\w* частин\w*|воинск\w* част\w*|military unit|unit)\s*"
+    r"(?:в/ч|в\.ч\.|військов\w* частин\w*|(?:воинск|войсков)\w* част\w*|military unit|unit)\s*"
     r"(?:№\s*)?([АAВBТT]?\s?-?\d{4})(?!\d)",
     re.IGNORECASE,
 )
@@ -167,7 +167,8 @@ def _kind_words() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-_CODE_CUES = ("в/ч", "в.ч.", "військов", "воинск", "military unit", "unit")  # how codes start
+# how codes start; the Russian of Ukraine's documents says "войсковая часть"
+_CODE_CUES = ("в/ч", "в.ч.", "військов", "воинск", "войсков", "military unit", "unit")
 
 
 def find(text: str) -> list[Entity]:

@@ -58,8 +58,8 @@ def lower_case_places(
     if cities:
         def district(word: str) -> list[Candidate]:
             return [c for c in _lower_case_district(word, gaz) if c.oblast_pcode in cities]
-        hits += _lower_case_at(text, toks, after, taken | {i for i, _, _ in hits}, gaz,
-                               district)
+        found_here = {k for i, j, _ in hits for k in range(i, j)}
+        hits += _lower_case_at(text, toks, after, taken | found_here, gaz, district)
     return hits
 
 

@@ -754,7 +754,7 @@ def test_words_counted_once_for_a_theme_spend_every_term_they_match() -> None:
 @pytest.mark.parametrize(("text", "theme"), [
     ("68-ма окрема єгерська бригада", "family"),  # a number's ending: no "ма" (mum)
     ("Він учив англійську в школі.", "training"),  # taught, but not "us"
-    ("Він напився і заснув.", "conditions"),  # drunk, with no commander named
+    ("Він був п'яний і заснув.", "conditions"),  # drunk, with no commander named
 ])
 def test_the_ad_sets_vocabulary_alone_makes_no_theme(text: str, theme: str) -> None:
     assert theme not in theme_ids(text)

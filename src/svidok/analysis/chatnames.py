@@ -89,8 +89,9 @@ def after_relatives(
     ірина", "з братом андрієм", with a pronoun between too ("жена его катя"); such a word
     right before or after a greeting, as the person greeted (``greetings``: "саня привет",
     "привіт, олю"); a given name in the case a preposition takes (``_governed``: "я від
-    колі"); and a word that can only be a given name (``_only_a_name``: "це олег"). In
-    capitalised prose a lower-case word there is a word."""
+    колі"); a word that can only be a given name (``_only_a_name``: "це олег"); and a word
+    joined by a conjunction to one of these (``_joined_to``: "коля і вітьок"). In capitalised
+    prose a lower-case word there is a word."""
     if not in_lower_case(text):
         return []
     found = _greeted(text, toks, given, greetings, introductions) \

@@ -1670,3 +1670,36 @@ def test_a_lower_case_word_joined_to_a_given_name_in_a_chat(text: str, names: li
 ])
 def test_a_surname_after_an_abbreviated_rank(text: str, names: list[str]) -> None:
     assert texts(text, "person") == names
+
+
+def test_a_call_sign_set_off_by_a_comma_and_mentioned_again() -> None:
+    text = ("The soldier, identified only by his call sign, Vedmid, spent a year there. "
+            "Vedmid left in February.")
+    assert texts(text, "person") == ["Vedmid", "Vedmid"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the Russian genitive of a regional name in -ье
+    ("Я ушёл, доехал до Закарпатья, там полгода жил у людей.", "Закарпатья"),
+    # a town's adjective-like instrumental before a pronoun: the pronoun qualifies nothing
+    ("В январе после контузии под Новомосковском его выписали.", "Новомосковском"),
+])
+def test_places_the_ae_set_missed(text: str, place: str) -> None:
+    assert texts(text, "place") == [place]
+
+
+def test_an_adjective_before_a_noun_is_still_no_village() -> None:
+    assert texts("Біля Київського вокзалу його зупинили.", "place") == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Димон тоже ушёл, а Толик остался.", ["Димон", "Толик"]),
+    # in a lower-case chat a colloquial form no dictionary knows is a name alone
+    ("короче димон тоже ушёл сзч, говорят его ищут", ["димон"]),
+    ("я с димоном и толиком в одной роте был", ["димоном", "толиком"]),
+    ("саньку вчера забрали, тохой звали его брата", ["саньку", "тохой"]),
+    # a form that is also a dictionary word stays the word
+    ("короче ящик костяной, стоит в костяном шкафу", []),
+])
+def test_colloquial_given_names(text: str, names: list[str]) -> None:
+    assert texts(text, "person") == names

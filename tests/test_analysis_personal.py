@@ -133,6 +133,7 @@ def test_vehicle_plates(plate: str) -> None:
     ("at 2 Shevchenka Road, flat 5b, with my mother", "2 Shevchenka Road, flat 5b"),
     ("проживаю в Харькове, пр. Науки 45, кв. 8, тел.", "пр. Науки 45, кв. 8"),  # пр. = проспект
     ("живу на пр-т Миру, 12 з батьками", "пр-т Миру, 12"),
+    ("м. Луцьк, вул. Винниченка, 12, оф. 5, тел.", "вул. Винниченка, 12, оф. 5"),  # an office
 ])
 def test_street_addresses(text: str, address: str) -> None:
     assert found(text, "address") == [address]
@@ -152,6 +153,7 @@ def test_street_addresses(text: str, address: str) -> None:
     # or alone before a comma or a stop, a year a grown man was born in
     ("ищу брата. андрей савчук, 1994, позывной «грач»", "1994"),
     ("Свидетель Олег Коваленко, 1988.", "1988"),
+    ("- Client: Serhii Moroz, b. 1979, lives in Kremenchuk", "1979"),  # "b." for born
 ])
 def test_birth_dates_and_years(text: str, birth: str) -> None:
     assert found(text, "birth_date") == [birth]
@@ -163,6 +165,7 @@ def test_years_that_are_not_births_are_not_flagged() -> None:
     assert found("Іван, у 2001 році його забрали", "birth_date") == []  # not right after it
     assert found("Олег Коваленко, 2023, Бахмут.", "birth_date") == []  # a year things happen
     assert found("Іван Петренко, 1995.5 бала", "birth_date") == []
+    assert found("See Annex B. 2020 figures and sub. 1999 data.", "birth_date") == []
     assert found("12 апр. 2024 года, пр. 5", "address") == []  # "пр." needs a street name
 
 

@@ -11,7 +11,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import compress
 
 from svidok.analysis import lexicons
 from svidok.analysis.lemmas import closed_class, grammemes, known, reads_as
@@ -89,14 +88,16 @@ def after_relatives(
     ірина", "з братом андрієм", with a pronoun between too ("жена его катя"); such a word
     right before or after a greeting, as the person greeted (``greetings``: "саня привет",
     "привіт, олю"); a given name in the case a preposition takes (``_governed``: "я від
-    колі"); a word that can only be a given name (``_only_a_name``: "це олег"); and a word
+    колі"); a word that can only be a given name (``_only_a_name``: "це олег"), or that no
+    dictionary knows and ``given`` takes for one (a colloquial form: "димон тоже ушёл"); and a word
     joined by a conjunction to one of these (``_joined_to``: "коля і вітьок"). In capitalised
     prose a lower-case word there is a word."""
     if not in_lower_case(text):
         return []
     found = _greeted(text, toks, given, greetings, introductions) \
         + _governed(text, toks, prepositions) \
-        + list(compress(range(len(toks)), map(_only_a_name, toks.words)))
+        + [k for k, word in enumerate(toks.words) if _only_a_name(word)
+           or (word.islower() and not _in_a_dictionary(word) and given(word))]
     for i, facts in lexicons.of(text).marked:
         k = i + 1
         if facts.relation and k + 1 < len(toks) and _pronoun(toks.words[k]) \
@@ -147,6 +148,11 @@ def _pronoun(word: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+@lru_cache(maxsize=10_000)
+def _in_a_dictionary(word: str) -> bool:
+    return any(known(word, lang) for lang in ("uk", "ru"))
+
+
 def _only_a_name(word: str) -> bool:
     """Whether a lower-case word is a given name to every dictionary that knows it, in every
     reading, and not only an indeclinable one: "це олег з кременчука", "дав андрій", "наталя

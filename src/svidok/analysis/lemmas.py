@@ -178,6 +178,37 @@ def familiar_name(word: str) -> bool:
     return any(reads_as(stem + ending, "Name") for ending in (("я",) if soft else ("а", "я")))
 
 
+# Case endings of colloquial given names no dictionary knows, by the nominative's ending
+# (Ukrainian and Russian together: a superset, looked up whole, so a form no one writes costs
+# nothing): "Димон" -> Димона, Димону, Димоном; "Тоха" -> Тохи, Тохой; "Мишаня" -> Мишане
+_HARD_ENDINGS = ("", "а", "у", "ом", "ем", "е", "ові")
+_A_ENDINGS = ("а", "и", "ы", "і", "е", "у", "ой", "ою", "о")
+_YA_ENDINGS = ("я", "и", "і", "е", "ю", "ей", "ею")
+
+
+def colloquial_forms(names: list[str]) -> frozenset[str]:
+    """Every case form of colloquial given names ("димон", "санёк", "тоха"), in the lookup
+    spelling (lower case, ё as е). A final -ёк/-ьок/-ок/-ец loses its vowel ("Санёк" ->
+    Санька, "Юрец" -> Юрца)."""
+    forms_: set[str] = set()
+    for name in (n.lower().replace("ё", "е") for n in names):
+        if name.endswith("я"):
+            forms_.update(name[:-1] + e for e in _YA_ENDINGS)
+        elif name.endswith("а"):
+            forms_.update(name[:-1] + e for e in _A_ENDINGS)
+        else:
+            forms_.add(name)
+            stem = name
+            if name.endswith("ьок"):
+                stem = name[:-3] + "ьк"
+            elif name.endswith(("ек", "ок")):
+                stem = name[:-2] + ("к" if name[-3] in "шжчщ" else "ьк")
+            elif name.endswith("ец"):
+                stem = name[:-2] + "ц"
+            forms_.update(stem + e for e in _HARD_ENDINGS if e or stem == name)
+    return frozenset(forms_)
+
+
 @lru_cache(maxsize=10_000)
 def noun_cases(word: str) -> frozenset[str]:
     """The cases a dictionary (uk or ru) reads the word in as a noun ("Олійником": ablt);
@@ -195,9 +226,10 @@ def qualifies(word: str, following: str) -> bool:
     case and number, and in gender in the singular ("Київського вокзалу", "Вінницький
     районний"), or the next word is an abbreviation in capitals ("Вінницький ОТЦК"). A word of
     one letter is qualified by nothing: "под Ореховом с лета" is the town and "с" a preposition,
-    whatever abbreviation the dictionary also reads it as."""
+    whatever abbreviation the dictionary also reads it as; nor by a pronoun, whose indeclinable
+    readings agree with any case: "под Новомосковском его ранило" is the town."""
     forms = _adjective_forms(word)
-    if not forms or len(following) < 2:
+    if not forms or len(following) < 2 or closed_class(following):
         return False
     if following.isupper():
         return True

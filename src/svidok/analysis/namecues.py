@@ -2,10 +2,12 @@
 a capitalised word there starts a name whatever else it reads as ("My name is Moroz", "Captain
 Melnyk"), and so does a lower-case word a dictionary reads as a given name ("зовут меня
 виталик") or, after a cue for the surname, a Cyrillic word a dictionary reads as a surname or
-none knows ("прізвище коваль"; not "прізвище не пишіть", "фамилию бойца")."""
+none knows ("прізвище коваль"; not "прізвище не пишіть", "фамилию бойца"). And the initials
+beside a name ("Д.Д. Усатов", "Serhii K.")."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,3 +67,20 @@ def _surname_like(word: str) -> bool:
         return False
     readings = [r for lang in ("uk", "ru") for r in known(word, lang)]
     return not readings or any("Surn" in grammemes(r) for r in readings)
+
+
+_INITIALS_AFTER = re.compile(r" [A-ZА-ЯІЇЄҐ]\.(?:\s?[A-ZА-ЯІЇЄҐ]\.)?")
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯІЇЄҐ]\.(?:\s?[A-ZА-ЯІЇЄҐ]\.)? $")
+
+
+def initial_after(text: str, end: int) -> int:
+    """Where a name ending at ``end`` ends with its trailing initials: "Serhii K.", "Петренко
+    І.В."."""
+    match = _INITIALS_AFTER.match(text, end)
+    return match.end() if match else end
+
+
+def initials_before(text: str, start: int) -> int:
+    """Where the initials before a surname begin ("Д.Д. Усатов", "О. В. Щербак"), or ``start``."""
+    match = _INITIALS_BEFORE.search(text, max(0, start - 6), start)
+    return match.start() if match else start

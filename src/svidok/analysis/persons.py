@@ -24,6 +24,7 @@ from itertools import compress
 from svidok.analysis import callsigns, chatnames, namecues
 from svidok.analysis.lemmas import (
     CLOSED_CLASSES,
+    colloquial_forms,
     familiar_name,
     grammemes,
     known,
@@ -52,10 +53,11 @@ from svidok.domain.annotations import Entity
 # either ("Далі", "Потім") unless one dictionary reads the word as a name and not as those:
 # Бойко is a surname to the Ukrainian dictionary and also an adverb to the Russian one.
 _ADVERBIAL = frozenset({"ADVB", "PRED", "NUMR"})
-# A call sign after its cue: one or two words in quotes (in any case: chats write «кабан»), or
-# capitalised without them. An apostrophe or a hyphen belongs to a word only inside it: the
-# closing quote of 'Bear' is not part of the name. Up to three lower-case words may stand between
-# the cue and the sign ("позывной мой был «Шмель»", "call sign was 'Bear'").
+# A call sign after its cue (and a colon, dash or comma: "call sign, Vedmid,"): one or two
+# words in quotes (in any case: chats write «кабан»), or capitalised without them. An
+# apostrophe or a hyphen belongs to a word only inside it: the closing quote of 'Bear' is not
+# part of the name. Up to three lower-case words may stand between the cue and the sign
+# ("позывной мой был «Шмель»", "call sign was 'Bear'").
 _WORD = r"\w+(?:['’ʼ-]\w+)*"
 _CAPITAL = r"[A-ZА-ЯІЇЄҐЁ]\w*(?:['’ʼ-]\w+)*"
 _QUOTED = (rf"(?:[«\"“'‘]({_WORD}(?:\s{_WORD})?)[»\"”'’]"
@@ -85,6 +87,7 @@ class Lexicon:
     cues: namecues.Cues  # the strong, surname and chat cues
     office_nouns_en: frozenset[str]  # lower case
     diminutives: frozenset[str]  # lookup spellings (``placekeys.normalise``)
+    colloquial: frozenset[str]  # every case form, lookup spellings
     not_names: frozenset[str]  # lookup spellings
     thing_words: frozenset[str]  # nouns of things, whole (lower case)
     thing_stems: tuple[str, ...]  # and their word starts
@@ -107,7 +110,7 @@ def lexicon() -> Lexicon:
         ambiguous_latin=frozenset(raw["ambiguous_latin"]),
         ambiguous_cyrillic=frozenset(raw["ambiguous_cyrillic"]),
         public=public,
-        call_sign=re.compile(rf"(?i:{cues}){_FILLERS}\s*[:—-]?\s*{_QUOTED}"),
+        call_sign=re.compile(rf"(?i:{cues}){_FILLERS}\s*[:—,-]?\s*{_QUOTED}"),
         cue_en=_cue_pattern(raw["name_cues_en"]),
         cue_cyr=_cue_pattern(raw["name_cues_uk_ru"]),
         cues=namecues.Cues(
@@ -117,6 +120,7 @@ def lexicon() -> Lexicon:
             chat=frozenset(c.lower() for c in raw["chat_cues"])),
         office_nouns_en=frozenset(w.lower() for w in raw["office_nouns_en"]),
         diminutives=frozenset(map(normalise, raw["diminutives"])),
+        colloquial=colloquial_forms(raw["colloquial_names"]),
         not_names=frozenset(map(normalise, raw["not_names"])),
         thing_words=frozenset(n for n in raw["thing_nouns"] if not n.endswith("*")),
         thing_stems=tuple(n[:-1] for n in raw["thing_nouns"] if n.endswith("*")),
@@ -196,8 +200,8 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
     names += _surnames_again(toks, starts, names, inside)
     names += chatnames.lower_case_names(text, toks, names, inside, cued_lower)
     for i, j in sorted(names):
-        start = _initials_before(text, toks.starts[i])
-        end = _initial_after(text, without_possessive(toks.words[j - 1], toks.ends[j - 1]))
+        start = namecues.initials_before(text, toks.starts[i])
+        end = namecues.initial_after(text, without_possessive(toks.words[j - 1], toks.ends[j - 1]))
         found.append(Entity(start, end, text[start:end], "person", "name",
                             public_figure=_public(toks.words[i:j], lex)))
     found += callsigns.after_names(text, found) + callsigns.after_roles(text, toks) \
@@ -279,8 +283,8 @@ def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -
         kinds.append(following)
         j += 1
     if j - i > 1 or (cued if cued is not None else _after_cue(text, toks.starts[i], lex)) or \
-            _initials_before(text, toks.starts[i]) < toks.starts[i] or \
-            _initial_after(text, toks.ends[i]) > toks.ends[i] or \
+            namecues.initials_before(text, toks.starts[i]) < toks.starts[i] or \
+            namecues.initial_after(text, toks.ends[i]) > toks.ends[i] or \
             ("ambiguous" in kinds[0] and _set_off(text, toks, i)):
         return j
     if not _single_word_name(kinds[0], first, sentence_start(text, toks.starts[i])):
@@ -420,8 +424,9 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
                     kinds.add("patronymic")
                 elif "Geox" not in tags:
                     kinds.add("word")
-        if not keys.isdisjoint(lex.diminutives) or (not in_dictionary and familiar_name(word)):
-            kinds.add("given")  # "Вовчику": a wolf cub to the dictionaries; "Светка"
+        if not keys.isdisjoint(lex.diminutives) or (not in_dictionary and (
+                familiar_name(word) or normalise(word) in lex.colloquial)):
+            kinds.add("given")  # "Вовчику": a wolf cub to the dictionaries; "Светка", "Димон"
         if adverbial and not name_only_somewhere:
             return set()
         if "given" in kinds and "word" in kinds and not (keys & lex.ambiguous_cyrillic):
@@ -467,22 +472,6 @@ def _public(parts: list[str], lex: Lexicon) -> bool:
 def _after_cue(text: str, start: int, lex: Lexicon) -> bool:
     before = text[max(0, start - 20) : start]
     return bool(lex.cue_en.search(before) or lex.cue_cyr.search(before))
-
-
-_INITIALS_AFTER = re.compile(r" [A-ZА-ЯІЇЄҐ]\.(?:\s?[A-ZА-ЯІЇЄҐ]\.)?")
-_INITIALS_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯІЇЄҐ]\.(?:\s?[A-ZА-ЯІЇЄҐ]\.)? $")
-
-
-def _initial_after(text: str, end: int) -> int:
-    """Include a trailing initial: "Serhii K.", "Петренко І.В."."""
-    match = _INITIALS_AFTER.match(text, end)
-    return match.end() if match else end
-
-
-def _initials_before(text: str, start: int) -> int:
-    """Where the initials before a surname begin ("Д.Д. Усатов", "О. В. Щербак"), or ``start``."""
-    match = _INITIALS_BEFORE.search(text, max(0, start - 6), start)
-    return match.start() if match else start
 
 
 @lru_cache(maxsize=100_000)

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import re
 
+from svidok.analysis.lemmas import forms
 from svidok.analysis.lexicons import TextFacts, of, taxonomy
 from svidok.analysis.tokens import Tokens, tokens
 from svidok.domain.annotations import Theme
 
 MAX_GAP = 3  # words a phrase may have between its own: "пішов з частини" ~ "піти частина"
 _NEGATIONS = frozenset({"не", "ні", "not", "never", "no"})
+# verbs between a negation and the term it negates (lemmas)
+_MODALS = frozenset({"мочь", "смочь", "хотеть", "захотеть", "могти", "змогти", "хотіти",
+                     "захотіти"})
 # a sentence's end between two words of a phrase: a stop after a word of three letters or more
 # or after a number ("Кучургана. Его"; not "ст. 407", "с. Гришине"), or "!", "?", "…"
 _SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d))\.\s|[!?…]\s")
@@ -33,7 +37,7 @@ def find(text: str) -> list[Theme]:
     counted: set[tuple[str, str]] = set()
     for i, facts in lists.marked:  # only words in a list: some of them start a term
         for term in facts.terms:
-            if term.negatable and i > 0 and _negation(texts[i - 1]):
+            if term.negatable and i > 0 and _negated(texts, i):
                 continue
             if len(term.words) == 1:
                 end: int | None = i
@@ -104,6 +108,13 @@ def _near(
             if not _SENTENCE_BREAK.search(text, *gap):
                 return True
     return False
+
+
+def _negated(texts: list[str], i: int) -> bool:
+    """Whether word ``i`` is negated: a negation right before it, or before a modal verb right
+    before it ("не может вернуться в часть", "не змогла повернутися")."""
+    return _negation(texts[i - 1]) or (
+        i > 1 and _negation(texts[i - 2]) and not forms(texts[i - 1]).isdisjoint(_MODALS))
 
 
 def _negation(word: str) -> bool:

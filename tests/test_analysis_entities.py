@@ -1683,8 +1683,11 @@ def test_a_call_sign_set_off_by_a_comma_and_mentioned_again() -> None:
     ("Я ушёл, доехал до Закарпатья, там полгода жил у людей.", "Закарпатья"),
     # a town's adjective-like instrumental before a pronoun: the pronoun qualifies nothing
     ("В январе после контузии под Новомосковском его выписали.", "Новомосковском"),
+    # the `af` set: after a village ("after the fighting there"), a town of the Kursk incursion
+    ("Після Очеретиного мене перевели в штурмову роту.", "Очеретиного"),
+    ("We held a line near Sudzha for four months.", "Sudzha"),
 ])
-def test_places_the_ae_set_missed(text: str, place: str) -> None:
+def test_places_the_ae_and_af_sets_missed(text: str, place: str) -> None:
     assert texts(text, "place") == [place]
 
 

@@ -530,6 +530,9 @@ def test_one_word_is_one_piece_of_evidence_whichever_terms_it_matches() -> None:
     ("Я не хочу повертатися туди.", "return_to_unit"),
     ("может вернусь домой, к маме", "return_to_unit"),  # thinking of going home
     ("Он не может вернуться в часть после ранения.", "return_to_unit"),
+    # a surrender his wife advises, which he fears, is no return of his (r05's labels)
+    ("жена говорит сдаваться через всп, но я боюсь", "return_to_unit"),
+    ("Снаряд влучив у покинутий будинок.", "homelessness"),  # no one lived there
 ])
 def test_theme_vocabulary_is_not_taken_out_of_its_context(text: str, theme: str) -> None:
     assert theme not in {t.id for t in analyze(text).themes}
@@ -661,6 +664,13 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     # the `ae` set: a return thought of ("может вернусь")
     ("говорят амнистия какая-то, может вернусь", "return_to_unit"),
     ("Думаю повернутися в частину після лікування.", "return_to_unit"),
+    # the `af` set: an abandoned house for a home, held without a lawyer, sent in without
+    # support, an administrative fine, surrendering to the military police by its short name
+    ("Два місяці жив у покинутому будинку під Слов'янськом.", "homelessness"),
+    ("Його утримували понад добу без доступу до захисника.", "distribution_center"),
+    ("He sent us forward without drones or artillery cover.", "conditions"),
+    ("He now faces an administrative fine.", "legal_case"),
+    ("пацаны кто знает как через вп сдаться?", "return_to_unit"),
 ])
 def test_theme_vocabulary_of_the_later_held_out_sets(
     text: str, theme: str,

@@ -147,12 +147,12 @@ def _pronoun(word: str) -> bool:
                for r in known(word, lang))
 
 
-@lru_cache(maxsize=100_000)
 @lru_cache(maxsize=10_000)
 def _in_a_dictionary(word: str) -> bool:
     return any(known(word, lang) for lang in ("uk", "ru"))
 
 
+@lru_cache(maxsize=100_000)
 def _only_a_name(word: str) -> bool:
     """Whether a lower-case word is a given name to every dictionary that knows it, in every
     reading, and not only an indeclinable one: "це олег з кременчука", "дав андрій", "наталя

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from svidok.analysis import lexicons
-from svidok.analysis.lemmas import closed_class, grammemes, known, reads_as
+from svidok.analysis.lemmas import closed_class, grammemes, in_a_dictionary, known, reads_as
 from svidok.analysis.placecues import cues
 from svidok.analysis.tokens import Tokens, in_lower_case
 
@@ -97,7 +97,7 @@ def after_relatives(
     found = _greeted(text, toks, given, greetings, introductions) \
         + _governed(text, toks, prepositions) \
         + [k for k, word in enumerate(toks.words) if _only_a_name(word)
-           or (word.islower() and not _in_a_dictionary(word) and given(word))]
+           or (word.islower() and not in_a_dictionary(word) and given(word))]
     for i, facts in lexicons.of(text).marked:
         k = i + 1
         if facts.relation and k + 1 < len(toks) and _pronoun(toks.words[k]) \
@@ -145,11 +145,6 @@ def _pronoun(word: str) -> bool:
     "мій", "мой")."""
     return any(r.tag.POS == "NPRO" or "Apro" in grammemes(r) for lang in ("uk", "ru")
                for r in known(word, lang))
-
-
-@lru_cache(maxsize=10_000)
-def _in_a_dictionary(word: str) -> bool:
-    return any(known(word, lang) for lang in ("uk", "ru"))
 
 
 @lru_cache(maxsize=100_000)

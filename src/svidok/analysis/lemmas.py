@@ -156,6 +156,11 @@ def closed_class(word: str) -> bool:
     return any(grammemes(r) & CLOSED_CLASSES for lang in ("uk", "ru") for r in known(word, lang))
 
 
+def in_a_dictionary(word: str) -> bool:
+    """Whether a dictionary (uk or ru) knows the word."""
+    return any(known(word, lang) for lang in ("uk", "ru"))
+
+
 def reads_as(word: str, grammeme: str) -> bool:
     """Whether a dictionary (uk or ru) reads the word with this grammeme ("Name", "Patr",
     "Geox", "gent")."""

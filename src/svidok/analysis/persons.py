@@ -27,6 +27,7 @@ from svidok.analysis.lemmas import (
     colloquial_forms,
     familiar_name,
     grammemes,
+    in_a_dictionary,
     known,
     noun_cases,
     parse,
@@ -338,7 +339,7 @@ def _place_adjective(word: str) -> bool:
     lower = word.lower()
     if not any(part in lower for part in ("ськ", "цьк", "зьк", "ск", "цк", "зк")):
         return False  # every case form of -ський, -цький, -зький (-ский…) keeps its stem
-    if any(known(word, lang) for lang in ("uk", "ru")):
+    if in_a_dictionary(word):
         return any(r.normal_form.endswith(_PLACE_ADJECTIVE) for lang in ("uk", "ru")
                    for r in known(word, lang) if r.tag.POS == "ADJF")
     # a word neither dictionary has ("Деснянский": Ukrainian -ський in Russian spelling) by

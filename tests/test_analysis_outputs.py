@@ -663,7 +663,7 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     ("Now I am back in the brigade, and my case is closed.", "legal_case"),
     # the `ae` set: a return thought of ("может вернусь")
     ("говорят амнистия какая-то, может вернусь", "return_to_unit"),
-    ("Думаю повернутися в частину після лікування.", "return_to_unit"),
+    ("Думаю повернутися, але не в штурмову роту.", "return_to_unit"),
     # the `af` set: an abandoned house for a home, held without a lawyer, sent in without
     # support, an administrative fine, surrendering to the military police by its short name
     ("Два місяці жив у покинутому будинку під Слов'янськом.", "homelessness"),

@@ -470,6 +470,21 @@ def test_a_units_span_is_the_unit_as_written_and_its_honorific_name_is_kept_apar
         assert all(e.type == "person" and e.public_figure and not e.sensitive for e in inside)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # the Ukrainian dictionary reads "Магура" as a surname: the 47th is named after a mountain
+    ("Потом нас перевели в 47-ю бригаду «Магура» как пополнение штурмовиков.", "Магура"),
+    ("He was sent to the 47th Mechanized Brigade Magura in May.", "Magura"),
+    ("Служив у 93-й бригаді «Холодний Яр».", "Холодний Яр"),
+])
+def test_a_known_formations_name_that_is_no_persons_is_not_taken_for_one(
+    text: str, name: str,
+) -> None:
+    [unit] = of_type(text, "military_unit")
+    assert unit.unit is not None and unit.unit.name == name
+    at = text.index(name)
+    assert not [e for e in of_type(text, "person") if e.start < at + len(name) and at < e.end]
+
+
 def test_a_training_centres_quoted_name_is_a_place() -> None:
     assert texts("Служив у 169-му навчальному центрі «Десна».", "place") == ["Десна"]
     assert texts("Його відправили в 169 НЦ «Десна».", "place") == ["Десна"]

@@ -217,7 +217,7 @@ def test_shared_eval_set_meets_the_measured_floors() -> None:
     assert report.oblast_accuracy >= 0.95
     assert report.count("military_units").recall >= 0.9
     assert report.count("places").recall >= 0.95
-    assert report.count("themes").f1 >= 0.8  # 0.90 measured, after terms were added on its misses
+    assert report.count("themes").f1 >= 0.8  # 0.91 measured, after terms were added on its misses
     assert report.count("identifier_mentions").recall == 1.0  # every mention of a name or contact
 
 
@@ -674,6 +674,15 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     ("He sent us forward without drones or artillery cover.", "conditions"),
     ("He now faces an administrative fine.", "legal_case"),
     ("пацаны кто знает как через вп сдаться?", "return_to_unit"),
+    # the `ag` set: ready to go back, a voluntary return said verb first, a bedridden mother,
+    # sent on without medical checks, men lost, wanted
+    ("Я не прячусь, готов вернуться, но не в штурмовики.", "return_to_unit"),
+    ("Returned voluntarily in October.", "return_to_unit"),
+    ("в нього троє дітей і мама лежача", "health"),
+    ("He was sent to the front without completing medical checks.", "health"),
+    ("He left after his platoon lost eleven of twenty men in two weeks.", "conditions"),
+    ("Мы потеряли много людей под Бахмутом.", "conditions"),
+    ("I know I am now wanted.", "legal_case"),
 ])
 def test_theme_vocabulary_of_the_later_held_out_sets(
     text: str, theme: str,
@@ -747,6 +756,30 @@ def test_a_rotation_alone_is_no_complaint_about_conditions() -> None:
 ])
 def test_a_man_stopped_by_border_guards_is_not_taken_off_the_street(text: str) -> None:
     assert "street_mobilization" not in theme_ids(text)
+
+
+def test_a_deserter_detained_by_the_military_police_is_not_taken_off_the_street() -> None:
+    assert "street_mobilization" not in theme_ids("Задержан патрулём ВСП 14 апреля.")
+    assert "street_mobilization" not in theme_ids(
+        "Його затримав патруль військової служби правопорядку.")
+    assert "street_mobilization" in theme_ids("Його затримав патруль на вулиці.")
+
+
+@pytest.mark.parametrize("text", [
+    "Я не прячусь, готов вернуться.",
+    "Кримінальне провадження відкрили, але я не ховаюся.",
+    "I am not hiding who I am.",
+])
+def test_not_hiding_is_no_escape(text: str) -> None:
+    assert "escape" not in theme_ids(text)
+
+
+def test_a_negation_phrase_is_not_read_across_a_comma() -> None:
+    # "не … вернуться" across the comma had counted towards СЗЧ: the "не" is of "прячусь"
+    text = "Ушёл из части. Не прячусь, готов вернуться."
+    [szch] = [t for t in analyze(text).themes if t.id == "szch"]
+    assert [text[a:b] for a, b in szch.evidence] == ["Ушёл из части"]
+    assert "szch" in theme_ids("Из отпуска он так и не вернулся в часть.")
 
 
 def test_border_guards_in_another_sentence_do_not_void_a_street_stop() -> None:

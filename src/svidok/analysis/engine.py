@@ -26,7 +26,7 @@ from svidok.domain.annotations import Analysis, Entity
 # unit names, theme vocabulary; 10: double surnames, names beside a greeting in a chat, birth
 # dates after a participle, territorial defence brigades and reserve battalions, theme
 # vocabulary).
-ENGINE_VERSION = "31"
+ENGINE_VERSION = "32"
 PRIORITY_UNIT = 58
 PRIORITY_PLACE = 40
 PRIORITY_PERSON = 45
@@ -47,7 +47,9 @@ def analyze(text: str, lang: str | None = None) -> Analysis:
     candidates += [(PRIORITY_CALL_SIGN if e.recognizer == "call_sign" else PRIORITY_PERSON, e)
                    for e in found_persons]
     candidates += personal.years_after_names(text, found_persons)
-    candidates += [(PRIORITY_PERSON, e) for e in _honorees(text, names)]
+    honouring = [e for e in found_units if e.unit is not None and units.honours_a_person(e.unit)]
+    candidates += [(PRIORITY_PERSON, e)
+                   for e in _honorees(text, units.name_spans(text, honouring))]
     entities = settle(candidates)
     found_themes = themes.find(text)
     return Analysis(lang or language.detect(text), entities, found_themes,

@@ -47,6 +47,8 @@ def find(text: str) -> list[Theme]:
                 end = _rest_matches(term.words[1:], text, toks, lists, i + 1)
             if end is None or (term.negatable and any(map(_negation, texts[i + 1 : end]))):
                 continue  # negated inside: "в частину не повернувся"
+            if end > i and _negation(texts[i]) and "," in text[toks.ends[i] : toks.starts[end]]:
+                continue  # a negation is of its own clause: "не прячусь, готов вернуться"
             if term.not_near and _near(term.not_near, text, toks, lists, i, end):
                 continue  # "stopped by border guards": no street stop
             span = (toks.starts[i], toks.ends[end])

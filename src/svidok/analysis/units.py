@@ -64,6 +64,20 @@ def named() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _impersonal() -> frozenset[tuple[str, str]]:
+    """(number, kind) of the known formations whose name is no person's (``person: false``)."""
+    return frozenset((str(n["number"]), n["kind"]) for n in _data()["named"]
+                     if n.get("person") is False)
+
+
+def honours_a_person(unit: Unit) -> bool:
+    """Whether the name given after a unit may be a person's: not after a known formation whose
+    name is a mountain, a place or a people ("47-ю бригаду «Магура»", which the Ukrainian
+    dictionary reads as a surname)."""
+    return (unit.number, unit.kind) not in _impersonal()
+
+
+@lru_cache(maxsize=1)
 def _english_names() -> dict[str, re.Pattern[str]]:
     """Number of a known formation -> its English names right after a unit's span, longest
     first ("King Danylo Romanovych" before "King Danylo"), as a whole word."""

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import subprocess_env
-from svidok.analysis import analyze, gazetteer
+from svidok.analysis import analyze, gazetteer, tokens
 from svidok.analysis.engine import settle
 from svidok.analysis.redact import redact
 from svidok.domain.annotations import Entity
@@ -1058,6 +1058,10 @@ def test_z_before_a_name_in_the_instrumental_is_with_the_man(text: str, kind: st
     ("Между Рени и Измаилом пост.", ["Рени", "Измаилом"], []),
     ("We drove between Izmail and Reni.", ["Izmail", "Reni"], []),
     ("Сварка між Іваном і Петром.", [], ["Іваном", "Петром"]),  # two men, no place
+    # a village also read as a possessive adjective (Гриша's), beside a place
+    ("Стояли между Гришино и Мирноградом.", ["Гришино", "Мирноградом"], []),
+    ("Стояли между Мирноградом и Гришино.", ["Мирноградом", "Гришино"], []),
+    ("Спор между Гришино и Петром.", [], ["Петром"]),  # no place beside it
 ])
 def test_a_name_between_places_is_a_place(
         text: str, places: list[str], persons: list[str]) -> None:
@@ -1446,6 +1450,45 @@ def test_both_words_after_a_name_cue_are_the_name(text: str) -> None:
 
 def test_a_given_name_after_a_relative_and_a_pronoun_in_a_chat() -> None:
     assert "катя" in texts("лёху нашего взяли на проходной. жена его катя в панике", "person")
+
+
+def test_a_given_name_before_a_possessive_and_a_relative_in_a_chat() -> None:
+    # "юрко" is also a Russian adverb (nimbly): alone in a chat it is not taken for a name
+    text = "юрко мій брат, йому 23. юрка вже двічі водили в медпункт"
+    assert texts(text, "person") == ["юрко", "юрка"]
+    assert texts("вчора мій брат пішов на роботу", "person") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ротный у нас — Коваленко, хороший мужик.",
+    "Ротный — Коваленко, хороший мужик.",
+    # one dictionary knows it only as a surname, the other also as a rare noun for a person
+    "Коваленко — хороший мужик.",
+])
+def test_a_surname_after_a_dash_inside_a_sentence_or_only_a_surname_is_a_name(
+    text: str,
+) -> None:
+    assert texts(text, "person") == ["Коваленко"]
+
+
+@pytest.mark.parametrize("text", [
+    "Реку переплывать не стал.",  # a surname to one dictionary, a river to the other
+    "Страхова компанія відмовила.",  # a surname, and the adjective "insurance"
+])
+def test_a_surname_that_is_also_a_thing_opening_a_sentence_is_not_a_name(text: str) -> None:
+    assert texts(text, "person") == []
+
+
+@pytest.mark.parametrize(("text", "word", "opens"), [
+    ("Ротный у нас — Коваленко.", "Коваленко", False),  # a dash after a word
+    ("Він сказав. — Надія є.", "Надія", True),  # a dash opening speech after a stop
+    ("Він сказав:\n— Надія є.", "Надія", True),
+    ("Він сказав\n— Надія є.", "Надія", True),  # a dash opening a line
+])
+def test_a_dash_opens_a_sentence_unless_it_follows_a_word(
+    text: str, word: str, opens: bool,
+) -> None:
+    assert tokens.sentence_start(text, text.index(word)) is opens
 
 
 @pytest.mark.parametrize(("text", "names"), [

@@ -683,6 +683,14 @@ def test_a_phrase_beginning_with_a_negation_is_not_matched_with_it_moved_to_the_
     ("He left after his platoon lost eleven of twenty men in two weeks.", "conditions"),
     ("Мы потеряли много людей под Бахмутом.", "conditions"),
     ("I know I am now wanted.", "legal_case"),
+    # the `ah` set: never came back to the unit, the Carpathians crossed on foot, kept at the
+    # recruitment centre, the police asking after a man, a complaint with the police
+    ("I asked for leave, went home, and never came back to the unit.", "szch"),
+    ("Then I crossed the Carpathians on foot with two other men.", "border_crossing"),
+    ("He was taken to the recruitment centre and kept there for four days.",
+     "distribution_center"),
+    ("The police came to ask about me twice.", "legal_case"),
+    ("His mother filed a complaint with the police.", "legal_case"),
 ])
 def test_theme_vocabulary_of_the_later_held_out_sets(
     text: str, theme: str,
@@ -763,6 +771,20 @@ def test_a_deserter_detained_by_the_military_police_is_not_taken_off_the_street(
     assert "street_mobilization" not in theme_ids(
         "Його затримав патруль військової служби правопорядку.")
     assert "street_mobilization" in theme_ids("Його затримав патруль на вулиці.")
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    ("Денис має відстрочку як студент денної форми навчання.", "training"),  # study
+    ("I never came back to the unit.", "return_to_unit"),  # negated across "came"
+    ("He was detained by military police; he had not returned to service voluntarily.",
+     "return_to_unit"),
+])
+def test_said_otherwise_the_ah_sets_terms_do_not_count(text: str, theme: str) -> None:
+    assert theme not in theme_ids(text)
+
+
+def test_training_as_a_soldier_still_counts() -> None:
+    assert "training" in theme_ids("Навчання тривало лише два тижні.")
 
 
 @pytest.mark.parametrize("text", [

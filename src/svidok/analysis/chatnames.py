@@ -107,6 +107,12 @@ def after_relatives(
                 and text[toks.ends[k - 1] : toks.starts[k]] == " " \
                 and given(toks.words[k]):
             found.append(k)
+        k = i - 2  # the name first, then whose relative: "юрко мій брат", "оля моя сестра"
+        if facts.relation and k >= 0 and _pronoun(toks.words[k + 1]) \
+                and text[toks.ends[k] : toks.starts[k + 1]] == " " \
+                and text[toks.ends[k + 1] : toks.starts[i]] == " " \
+                and toks.words[k].islower() and given(toks.words[k]):
+            found.append(k)
     return found + _joined_to(text, toks, found, given)
 
 

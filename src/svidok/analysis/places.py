@@ -247,10 +247,7 @@ def _plausible_single(
         # where the word reads as a surname or an adjective: "Олег Хмельницький"
         return False
     if other == "name":  # "talked to Serhii", "з Тарасом": a name, unless a real town is meant
-        if town and (before in cues().between or (  # "між Ізмаїлом і Рені", "між Рені та
-                before in cues().conjunctions and i >= 3  # Ізмаїлом": a place beside a place
-                and toks.words[i - 3].lower() in cues().between | cues().prepositions)) \
-                and _beside_a_place(toks, i, gaz):
+        if town and _between_places(toks, i, before, gaz):
             return True
         if (before not in cues().prepositions or _with_someone(before, toks.words[i])) \
                 and _given_name(toks.words[i]):
@@ -260,8 +257,8 @@ def _plausible_single(
         return False
     if other == "word" and qualified_mid_sentence(text, toks, i):  # "Верховной Рады"
         return False
-    if before in cues().prepositions:
-        return True
+    if before in cues().prepositions or _between_places(toks, i, before, gaz):
+        return True  # "между Гришино и Мирноградом": also a possessive adjective (Гриша's)
     opening = i == 0 or mark_before(text, toks.starts[i]) in ".!?:\n\"«—-"
     if other is None:
         return True
@@ -287,6 +284,15 @@ def _with_someone(before: str, word: str) -> bool:
     genitive ("з Володимиром", not "з Володимира")."""
     return before in cues().with_prepositions and reads_as(word, "ablt") \
         and not reads_as(word, "gent")
+
+
+def _between_places(toks: Tokens, i: int, before: str, gaz: Gazetteer) -> bool:
+    """Whether the word is one of two joined after "між", "между", "between" (or after a
+    preposition), the other a place: "між Ізмаїлом і Рені", "між Рені та Ізмаїлом"."""
+    return (before in cues().between or (
+        before in cues().conjunctions and i >= 3
+        and toks.words[i - 3].lower() in cues().between | cues().prepositions)) \
+        and _beside_a_place(toks, i, gaz)
 
 
 def _beside_a_place(toks: Tokens, i: int, gaz: Gazetteer) -> bool:

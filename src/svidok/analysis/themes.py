@@ -18,9 +18,10 @@ from svidok.domain.annotations import Theme
 
 MAX_GAP = 3  # words a phrase may have between its own: "пішов з частини" ~ "піти частина"
 _NEGATIONS = frozenset({"не", "ні", "not", "never", "no"})
-# verbs between a negation and the term it negates (lemmas)
+# verbs between a negation and the term it negates (lemmas; English as written): "не может
+# вернуться", "never came back to the unit"
 _MODALS = frozenset({"мочь", "смочь", "хотеть", "захотеть", "могти", "змогти", "хотіти",
-                     "захотіти"})
+                     "захотіти", "come", "came", "go", "went", "get", "got"})
 # a sentence's end between two words of a phrase: a stop after a word of three letters or more
 # or after a number ("Кучургана. Его"; not "ст. 407", "с. Гришине"), or "!", "?", "…"
 _SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d))\.\s|[!?…]\s")
@@ -113,8 +114,9 @@ def _near(
 
 
 def _negated(texts: list[str], i: int) -> bool:
-    """Whether word ``i`` is negated: a negation right before it, or before a modal verb right
-    before it ("не может вернуться в часть", "не змогла повернутися")."""
+    """Whether word ``i`` is negated: a negation right before it, or before a modal verb (or
+    an English verb of going) right before it ("не может вернуться в часть", "не змогла
+    повернутися", "never came back to the unit")."""
     return _negation(texts[i - 1]) or (
         i > 1 and _negation(texts[i - 2]) and not forms(texts[i - 1]).isdisjoint(_MODALS))
 

@@ -123,12 +123,16 @@ def sentence_start(text: str, start: int) -> bool:
     """Whether a word starting at ``start`` opens a sentence: after a full stop, a colon, a
     dash or an opening quote, at a line's start ("паспорт КЕ 118342\n\nЖалоба."), or after a
     bullet there ("- Held 18 hours"; a hyphen inside a line is a dash between words:
-    "секретаря – Сухонос Є.О.")."""
+    "секретаря – Сухонос Є.О."). A dash right after a word is inside a sentence: "Ротный у
+    нас — Коваленко" (a dash opening speech follows a line break or a mark: "сказав він. —")."""
     at = _space_start(text, start)
     if at == 0 or "\n" in text[at:start]:
         return True
     mark = text[at - 1]
-    if mark in (".", "!", "?", ":", "—", "«", '"'):
+    if mark == "—":
+        before = mark_before(text, at - 1)
+        return not (before.isalnum() and "\n" not in text[_space_start(text, at - 1) : at])
+    if mark in (".", "!", "?", ":", "«", '"'):
         return True
     return mark in ("-", "–", "•", "*") and line_start(text, at - 1)
 

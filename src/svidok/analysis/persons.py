@@ -406,8 +406,7 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
     if not keys.isdisjoint(lex.public):
         kinds.add("public")
     if CYRILLIC.search(word):
-        in_dictionary = adverbial = name_only_somewhere = only_a_surname = False
-        people = True  # every reading a surname or an animate noun (a person)
+        in_dictionary = adverbial = name_only_somewhere = False
         for lang in ("uk", "ru"):
             readings = [grammemes(r) for r in known(word, lang)]
             in_dictionary = in_dictionary or bool(readings)
@@ -415,10 +414,6 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
             adverbial = adverbial or here
             name_only_somewhere = name_only_somewhere or (not here and any(
                 tags & {"Name", "Surn", "Patr"} for tags in readings))
-            only_a_surname = only_a_surname or (
-                bool(readings) and all("Surn" in tags for tags in readings))
-            people = people and all("Surn" in tags or {"NOUN", "anim"} <= tags
-                                    for tags in readings)
             for tags in readings:  # "Саше": the Name reading is 14th
                 if tags & CLOSED_CLASSES:
                     return set()  # "Але", "Коли": a conjunction first, whatever else it may be
@@ -437,10 +432,8 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
             return set()
         if "given" in kinds and "word" in kinds and not (keys & lex.ambiguous_cyrillic):
             kinds.discard("word")  # "Саше" is a rare word (sachet) and a common name
-        if only_a_surname and people and "word" in kinds:
-            kinds.discard("word")  # one dictionary knows "Коваленко" only as a surname, the
-            # other also as a noun for a person (a smith's son), rare beside it; not "Реку" (a
-            # river to the other) nor "Страхова" (insurance, the adjective)
+        if "word" in kinds and _rather_a_surname(word):
+            kinds.discard("word")
         if not in_dictionary and word[1:].islower():
             kinds.add("unknown")
         return kinds if kinds - {"word"} else set()
@@ -452,6 +445,16 @@ def _classify(word: str, lex: Lexicon) -> set[str]:
     if _LATIN_PATRONYMIC.search(lower):  # "Serhii Oleksandrovych Bilous": a surname follows
         kinds.add("patronymic")
     return kinds
+
+
+def _rather_a_surname(word: str) -> bool:
+    """Whether one dictionary reads the word only as a surname and the other as a surname or a
+    noun for a person: "Коваленко" (the Ukrainian dictionary's коваленко, a smith's son, is rare
+    beside the surname); not "Реку" (a river to the other) nor "Страхова" (the adjective
+    "insurance")."""
+    readings = [[grammemes(r) for r in known(word, lang)] for lang in ("uk", "ru")]
+    return any(tags and all("Surn" in t for t in tags) for tags in readings) and all(
+        "Surn" in t or {"NOUN", "anim"} <= t for tags in readings for t in tags)
 
 
 def _double_name(word: str) -> set[str]:

@@ -20,7 +20,7 @@ MAX_GAP = 3  # words a phrase may have between its own: "пішов з част�
 _NEGATIONS = frozenset({"не", "ні", "not", "never", "no"})
 # verbs between a negation and the term it negates (lemmas; English as written): "не может
 # вернуться", "never came back to the unit"
-_MODALS = frozenset({"мочь", "смочь", "хотеть", "захотеть", "могти", "змогти", "хотіти",
+_VERBS_BETWEEN = frozenset({"мочь", "смочь", "хотеть", "захотеть", "могти", "змогти", "хотіти",
                      "захотіти", "come", "came", "go", "went", "get", "got"})
 # a sentence's end between two words of a phrase: a stop after a word of three letters or more
 # or after a number ("Кучургана. Его"; not "ст. 407", "с. Гришине"), or "!", "?", "…"
@@ -118,7 +118,7 @@ def _negated(texts: list[str], i: int) -> bool:
     an English verb of going) right before it ("не может вернуться в часть", "не змогла
     повернутися", "never came back to the unit")."""
     return _negation(texts[i - 1]) or (
-        i > 1 and _negation(texts[i - 2]) and not forms(texts[i - 1]).isdisjoint(_MODALS))
+        i > 1 and _negation(texts[i - 2]) and not forms(texts[i - 1]).isdisjoint(_VERBS_BETWEEN))
 
 
 def _negation(word: str) -> bool:

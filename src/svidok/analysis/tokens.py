@@ -130,8 +130,7 @@ def sentence_start(text: str, start: int) -> bool:
         return True
     mark = text[at - 1]
     if mark == "—":
-        before = mark_before(text, at - 1)
-        return not (before.isalnum() and "\n" not in text[_space_start(text, at - 1) : at])
+        return line_start(text, at - 1) or not mark_before(text, at - 1).isalnum()
     if mark in (".", "!", "?", ":", "«", '"'):
         return True
     return mark in ("-", "–", "•", "*") and line_start(text, at - 1)

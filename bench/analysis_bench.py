@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -41,6 +42,9 @@ def load(eval_dir: Path) -> list[tuple[str, dict[str, Any]]]:
 
 
 def presidio_engine(workdir: Path) -> Any:
+    # Presidio's EmailRecognizer validates a match with tldextract, which fetches the public
+    # suffix list over the network at first use; no URLs makes it read the list it ships with.
+    os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
     import spacy
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NlpEngineProvider

@@ -831,3 +831,20 @@ def test_words_counted_once_for_a_theme_spend_every_term_they_match() -> None:
 ])
 def test_the_ad_sets_vocabulary_alone_makes_no_theme(text: str, theme: str) -> None:
     assert theme not in theme_ids(text)
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # hiding: going nowhere
+    ("Сиджу в тітки, нікуди не виходжу.", "escape"),
+    # the police came asking after him
+    ("Минулого тижня до мами приходили з поліції, питали, де він.", "legal_case"),
+    # medicines with a medic: pills for a man who could not sleep
+    ("The battalion medic gave me pills and sent me back to the trench.", "health"),
+    ("Після Торецька почалися панічні атаки, лікар дав заспокійливе.", "health"),
+])
+def test_the_ai_sets_vocabulary(text: str, theme: str) -> None:
+    assert theme in theme_ids(text)
+
+
+def test_pills_alone_are_no_health_theme() -> None:
+    assert "health" not in theme_ids("Купив таблетки в аптеці.")

@@ -12,7 +12,9 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
-from svidok.analysis import lexicons
+from pymorphy3.analyzer import Parse
+
+from svidok.analysis import language, lexicons
 from svidok.analysis.lemmas import closed_class, grammemes, in_a_dictionary, known, reads_as
 from svidok.analysis.placecues import cues
 from svidok.analysis.tokens import Tokens, in_lower_case
@@ -34,6 +36,7 @@ def lower_case_names(
     name in the text ("тамара сказала")."""
     taken = {k for i, j in names for k in range(i, j)}
     pairs: list[tuple[int, int]] = []
+    surname_first: dict[int, int] = {}  # a given name -> the surname before it, where one is
     for match in _PATRONYMIC_SUFFIX.finditer(text):
         i = bisect_right(toks.starts, match.start()) - 1
         if i < 1 or toks.ends[i] - match.end() > _CASE_ENDING or i in taken \
@@ -45,6 +48,9 @@ def lower_case_names(
                 and reads_as(given, "Name"):
             pairs.append((i - 1, i + 1))
             taken.update((i - 1, i))
+            if _surname_before(text, toks, i - 1, taken, inside):
+                surname_first[i - 1] = i - 2
+                taken.add(i - 2)
     # after the patronymics: a cued given name keeps the patronymic after it ("дружина олена
     # миколаївна")
     pairs += [(k, k + 1) for k in dict.fromkeys(cued)  # once, if both a cue and a relative
@@ -55,7 +61,20 @@ def lower_case_names(
     spellings = {form for i, _ in pairs for form in _given_name_forms(toks.words[i])}
     again = [(k, k + 1) for k, word in enumerate(toks.words)
              if k not in taken and word in spellings and toks.starts[k] not in inside]
-    return [_with_surname(text, toks, pair, inside) for pair in pairs + again]
+    return [(surname_first.get(i, i), j) for i, j in (_with_surname(text, toks, pair, inside)
+                                                      for pair in pairs + again)]
+
+
+def _surname_before(text: str, toks: Tokens, i: int, taken: set[int], inside: set[int]) -> bool:
+    """Whether the lower-case word before the given name ``i`` of a name and patronymic is a
+    surname, as forms and statements put it first: "муж - макаренко александр сергеевич" (not
+    "майор олег петрович": a rank, though a surname too)."""
+    k = i - 1
+    if k < 0 or k in taken or toks.starts[k] in inside or not toks.words[k].islower() \
+            or text[toks.ends[k] : toks.starts[i]] != " ":
+        return False
+    facts = lexicons.word_facts(toks.words[k])
+    return reads_as(toks.words[k], "Surn") and (facts is None or not facts.role_keys)
 
 
 def _with_surname(
@@ -135,6 +154,7 @@ def _joined_to(
 
 
 _ACCUSATIVE = frozenset({"accs"})
+_PERSONAL = frozenset({"Name", "Surn"})
 
 
 @lru_cache(maxsize=10_000)
@@ -155,13 +175,15 @@ def _pronoun(word: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def _only_a_name(word: str) -> bool:
-    """Whether a lower-case word is a given name to every dictionary that knows it, in every
-    reading, and not only an indeclinable one: "це олег з кременчука", "дав андрій", "наталя
-    каже" (not "олена", "надія", "роман", "ігор", "юра": words too; not "арти")."""
+    """Whether a lower-case word is a person's name to every dictionary that knows it, in every
+    reading, a given name in one at least, and not only an indeclinable one: "це олег з
+    кременчука", "дав андрій", "наталя каже", "вітька поранило" (Вітька, Вітьок, or the
+    surname Вітько) (not "олена", "надія", "роман", "ігор", "юра": words too; not "арти")."""
     if not word.islower():
         return False
     readings = [grammemes(r) for lang in ("uk", "ru") for r in known(word, lang)]
-    return bool(readings) and all("Name" in tags for tags in readings) \
+    return any("Name" in tags for tags in readings) \
+        and all(tags & _PERSONAL for tags in readings) \
         and not all("Fixd" in tags for tags in readings)
 
 
@@ -189,13 +211,25 @@ def _greeted(
     return found
 
 
+def _readings(word: str, lang: str) -> list[Parse]:
+    """The word's readings in the dictionary of the text's language ``lang`` where it knows the
+    word ("моего сашу": the Ukrainian dictionary's sachet has no say in Russian), else in
+    both."""
+    if lang in ("uk", "ru") and (readings := known(word, lang)):
+        return list(readings)
+    return [r for other in ("uk", "ru") for r in known(word, other)]
+
+
 def _governed(text: str, toks: Tokens, prepositions: dict[str, frozenset[str]]) -> list[int]:
-    """The lower-case words right after a preposition (``prepositions``: its cases) or a verb
-    (the accusative, its object) that have a reading in those cases and only given names'
-    readings there: "я від колі" (Коля in the genitive; колі is of коло only in the dative and
-    locative), not "у колі друзів"; "забрали макса" (Макс in the accusative; макса is also a
-    noun, but not in the accusative), not "забрали веру" (faith too)."""
+    """The lower-case words right after a preposition or a possessive (``prepositions``: the
+    cases they take) or a verb (the accusative, its object) that have a reading in those cases
+    and only given names' readings there, in the text's language where its dictionary knows the
+    word (``_readings``): "я від колі" (Коля in the genitive; колі is of коло only in the
+    dative and locative), not "у колі друзів"; "забрали макса" (Макс in the accusative; макса
+    is also a noun, but not in the accusative), not "забрали веру" (faith too); "моего сашу",
+    not "моя надія" (hope too)."""
     found = []
+    lang = language.detect(text)
     for i, word in enumerate(toks.words[:-1]):
         cases = prepositions.get(word.lower()) or (_ACCUSATIVE if _a_verb(word) else None)
         k = i + 1
@@ -204,8 +238,7 @@ def _governed(text: str, toks: Tokens, prepositions: dict[str, frozenset[str]]) 
             continue
         if closed_class(toks.words[k]):
             continue  # "ушёл из": a preposition, though the plural of Иза too
-        readings = [r for lang in ("uk", "ru") for r in known(toks.words[k], lang)
-                    if r.tag.case in cases]
+        readings = [r for r in _readings(toks.words[k], lang) if r.tag.case in cases]
         # an indeclinable name ("арти", a Russian reading of artillery slang) tells no case; a
         # reading of the name's own dictionary form as a noun of a person is the name too ("з
         # вовою": the Ukrainian dictionary also has an animate feminine вова; not "з романом",

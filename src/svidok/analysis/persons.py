@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -34,7 +33,8 @@ from svidok.analysis.lemmas import (
     qualified_mid_sentence,
     qualifies,
 )
-from svidok.analysis.placecues import cues
+from svidok.analysis.mentions import mentioned_again, surnames_again
+from svidok.analysis.placecues import before_a_street_noun, cues
 from svidok.analysis.placekeys import normalise, word_keys
 from svidok.analysis.tokens import (
     CYRILLIC,
@@ -190,15 +190,17 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
         if i < free or toks.starts[i] in inside or (i and toks.words[i - 1].lower() in streets):
             continue
         j = _name_run(text, toks, i, lex, inside)
-        if j > i:
+        if j > i and before_a_street_noun(text, toks, j):  # "Shevchenko Avenue"
+            free = j
+        elif j > i:
             names.append((i, j))
             free = j
         else:
             doubtful.append(i)
     if doubtful and doubtful[-1] >= free and (signed := _signature(text, toks, doubtful[-1])):
         names.append(signed)
-    names += _mentioned_again(toks, doubtful, names)
-    names += _surnames_again(toks, starts, names, inside)
+    names += mentioned_again(toks, doubtful, names)
+    names += surnames_again(toks, starts, names, inside)
     names += chatnames.lower_case_names(text, toks, names, inside, cued_lower)
     for i, j in sorted(names):
         start = namecues.initials_before(text, toks.starts[i])
@@ -230,34 +232,6 @@ def _signature(text: str, toks: Tokens, i: int) -> tuple[int, int] | None:
            for k in range(i + 1, n)):
         return i, n
     return None
-
-
-def _mentioned_again(
-    toks: Tokens, doubtful: list[int], names: list[tuple[int, int]],
-) -> list[tuple[int, int]]:
-    """Doubtful words that are a form of a name found elsewhere in the text: "Роман, 23" opens
-    a sentence and could be a novel, but "23-річний Роман" later in the text says whose name it
-    is. A name found once is a name at every mention, or the redacted text still shows it."""
-    if not doubtful or not names:
-        return []
-    named = {lemma for i, j in names for word in toks.words[i:j] for lemma in name_lemmas(word)}
-    return [(i, i + 1) for i in doubtful if not name_lemmas(toks.words[i]).isdisjoint(named)]
-
-
-def _surnames_again(
-    toks: Tokens, starts: Sequence[int], names: list[tuple[int, int]], inside: set[int],
-) -> list[tuple[int, int]]:
-    """Later mentions of a surname alone, where the word alone does not look like a name:
-    "Aleksandr Moroz, 37, says …  Moroz left the brigade" (moroz is frost, and has no surname
-    ending). A surname is a word after the first of a name of two or more words."""
-    surnames = {lemma for i, j in names if j - i > 1 for word in toks.words[i + 1 : j]
-                for lemma in name_lemmas(word)}
-    if not surnames:
-        return []
-    taken = {k for i, j in names for k in range(i, j)}
-    return [(i, i + 1) for i in starts
-            if i not in taken and toks.starts[i] not in inside
-            and not name_lemmas(toks.words[i]).isdisjoint(surnames)]
 
 
 def _name_run(text: str, toks: Tokens, i: int, lex: Lexicon, inside: set[int]) -> int:
@@ -485,14 +459,3 @@ def _public(parts: list[str], lex: Lexicon) -> bool:
 def _after_cue(text: str, start: int, lex: Lexicon) -> bool:
     before = text[max(0, start - 20) : start]
     return bool(lex.cue_en.search(before) or lex.cue_cyr.search(before))
-
-
-@lru_cache(maxsize=100_000)
-def name_lemmas(word: str) -> frozenset[str]:
-    """Dictionary forms of a name part from every reading as a name ("Тарасові" -> тарас), or
-    its plain keys when no dictionary reads it as a name. Used to tell mentions of one person."""
-    lemmas = {
-        r.normal_form for lang in ("uk", "ru") for r in known(word, lang)
-        if {"Name", "Surn", "Patr"} & grammemes(r)
-    }
-    return frozenset(lemmas) if lemmas else word_keys(word)

@@ -30,7 +30,7 @@ from svidok.analysis.lemmas import (
 )
 from svidok.analysis.lowercase import inside, lower_case_places
 from svidok.analysis.persons import lexicon
-from svidok.analysis.placecues import cased, cues
+from svidok.analysis.placecues import before_a_street_noun, cased, cues
 from svidok.analysis.placekeys import name_keys, normalise, word_keys
 from svidok.analysis.tokens import (
     Tokens,
@@ -101,6 +101,7 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
         if match is not None:
             found.append((i, match[0], match[1]))
             free = match[0]
+    found += _before_regions(text, toks, found, gaz, lower, within)
     place_ends = {j for _, j, _ in found}
     found = [f for f in found if not _country_in_a_title(text, toks, f, place_ends)]
     found += _demonyms(text, found, gaz)
@@ -159,6 +160,31 @@ def _demonyms(
         city = _city(facts.city, gaz) if facts.city else None
         if city is not None and i not in taken:
             hits.append((i, i + 1, [city]))
+    return hits
+
+
+_SETTLEMENTS = frozenset({"city", "settlement", "village"})
+
+
+def _before_regions(
+    text: str, toks: Tokens, found: list[tuple[int, int, list[Candidate]]], gaz: Gazetteer,
+    lower: bool, within: list[tuple[int, int]] | None,
+) -> list[tuple[int, int, list[Candidate]]]:
+    """A word right before an oblast or a raion that names a settlement there: "до Малина
+    Житомирської області" (Малина is a surname and a berry too), and in lower case where the
+    text is (``lower``) or the sentence (``within``): "в малині житомирської області"."""
+    taken = {k for i, j, _ in found for k in range(i, j)}
+    hits = []
+    for i, _, candidates in found:
+        k = i - 1
+        regions = {c.oblast_pcode for c in candidates if c.place.level in ("oblast", "raion")}
+        if k < 0 or k in taken or not regions or text[toks.ends[k] : toks.starts[i]] != " " \
+                or not (toks.words[k][:1].isupper() or lower
+                        or inside([k], toks, within or [])):
+            continue
+        if there := [c for c in gaz.word(toks.words[k]).places
+                     if c.place.level in _SETTLEMENTS and c.oblast_pcode in regions]:
+            hits.append((k, i, unique(there)))
     return hits
 
 
@@ -223,8 +249,8 @@ def _plausible_single(
         # "в Ровно": a particle too, but after a preposition, capitalised, a word the
         # dictionary itself knows as a toponym is one
         return before in cues().prepositions and _geographic(toks.words[i])
-    if before in cues().street_nouns:  # "вул. Хмельницького": a street named after a man
-        return False
+    if before in cues().street_nouns or before_a_street_noun(text, toks, i + 1):
+        return False  # "вул. Хмельницького", "Shevchenko Avenue": a street named after a man
     if before in cues().settlement_nouns or _abbreviated(text, toks, i):  # "село Київське",
         return True  # "пгт. Тараща"; a surname reading does not matter: "м. Львова Головатий"
     if before in cues().quoted_place_nouns and mark_before(text, toks.starts[i]) in "«\"“„":
@@ -307,6 +333,14 @@ def _beside_a_place(toks: Tokens, i: int, gaz: Gazetteer) -> bool:
 
 
 _IN_THE_NAME_OF = frozenset({"іменем", "именем"})
+# A country after these is a citizenship or a salute, not a place: "громадянин України",
+# "паспорт гражданина Украины", "a citizen of Ukraine", "Слава Україні"
+_CITIZENSHIP = frozenset({
+    "громадянин", "громадянина", "громадянину", "громадянином", "громадянка", "громадянки",
+    "громадянці", "громадянкою", "громадяни", "громадян", "громадянам", "громадянство",
+    "громадянства", "гражданин", "гражданина", "гражданину", "гражданином", "гражданка",
+    "гражданки", "гражданке", "гражданкой", "граждане", "граждан", "гражданам", "гражданство",
+    "гражданства", "citizen", "citizens", "citizenship", "national", "nationals", "слава"})
 
 
 def _country_in_a_title(
@@ -316,9 +350,9 @@ def _country_in_a_title(
     after an abbreviation ("КК України", "УК Украины", "КУпАП України") or "Іменем" (the
     formula heading a judgement), or after a capitalised word mid-sentence ("Збройних Сил
     України", "Пенсійного Фонду України"), in English with "of" between ("Criminal Code of
-    Ukraine"). A place before it keeps it a place ("Київ Україна" is not said of a body); a
-    preposition or any other lower-case word keeps it too ("з України", "громадянин
-    України")."""
+    Ukraine"); nor after a word of citizenship (``_CITIZENSHIP``: "громадянин України", "a
+    citizen of Ukraine"). A place before it keeps it a place ("Київ Україна" is not said of a
+    body); a preposition or any other lower-case word keeps it too ("з України")."""
     i, _, candidates = found
     if i == 0 or any(c.place.level != "country" for c in candidates):
         return False
@@ -326,8 +360,9 @@ def _country_in_a_title(
     if not all(text[toks.ends[m] : toks.starts[m + 1]].isspace() for m in range(k, i)):
         return False  # "Київ, Україна": a comma or anything else between
     word = toks.words[k]
-    if sum(map(str.isupper, word)) >= 2 or word.lower() in _IN_THE_NAME_OF:  # КК, КПК, КУпАП,
-        return True  # КоАП, ЗСУ
+    if sum(map(str.isupper, word)) >= 2 or word.lower() in _IN_THE_NAME_OF \
+            or word.lower() in _CITIZENSHIP:  # КК, КПК, КУпАП, КоАП, ЗСУ
+        return True
     return (word[:1].isupper() and k + 1 not in place_ends
             and mark_before(text, toks.starts[k]) not in ".!?:\n\"«—-")
 

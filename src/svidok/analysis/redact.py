@@ -2,7 +2,7 @@
 
 The same person always gets the same number, whatever the case form: "Тарас Мельничук",
 "Тарасові" and "Мельничука" are all [PERSON 1], because mentions that share a name part (in any
-inflection, compared through ``persons.name_lemmas``) are one person. Other values are the same
+inflection, compared through ``mentions.name_lemmas``) are one person. Other values are the same
 when their normalised text is (digits only for numbers; lower case for e-mails and handles).
 Public figures are kept unless ``include_public`` is set.
 """
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from svidok.analysis.persons import name_lemmas
+from svidok.analysis.mentions import name_lemmas
 from svidok.domain.annotations import Analysis, Entity
 
 LABELS = {

@@ -140,8 +140,9 @@ def _named_only_as_place(word: str, gaz: Gazetteer) -> list[Candidate]:
 # of 10,000 or more is meant by its name in lower case, as a city of 100,000 is.
 _TOWN_SUFFIXES = ("ськ", "цьк", "град", "город", "піль", "поль")
 # A city this large is meant by its name in lower case when the dictionaries read the word as
-# nothing but a noun (``_only_a_noun``): "в ізмаїлі", "в умані"; after "під"/"под", as the
-# front is named ("під кураховим", "под соледаром"), a town of 10,000
+# nothing but a noun (``_only_a_noun``): "в ізмаїлі", "в умані"; after "під", "з-під" and the
+# like (cues.yaml ``near_prepositions``), as the front is named ("під кураховим", "под
+# соледаром"), a town of 10,000
 _NAMED_CITY = 30_000
 
 
@@ -149,8 +150,9 @@ _NAMED_CITY = 30_000
 def _lower_case_town(word: str, gaz: Gazetteer, near: bool = False) -> list[Candidate]:
     """The places a lower-case word names: the cities of 100,000 or more, the towns of 10,000
     or more with a town's ending and, where the dictionaries read the word as nothing but a
-    noun (``_only_a_noun``), the cities of 30,000 or more, or after "під"/"под" (``near``) the
-    towns of 10,000; none where they read it as anything but a noun or an adjective."""
+    noun (``_only_a_noun``), the cities of 30,000 or more, or after "під", "з-під" and the like
+    (``near``) the towns of 10,000; none where they read it as anything but a noun or an
+    adjective."""
     readings = [r for lang in ("uk", "ru") for r in known(word, lang)]
     if not word.islower() or any(r.tag.POS not in ("NOUN", "ADJF") for r in readings):
         return []

@@ -170,9 +170,9 @@ def _before_regions(
     text: str, toks: Tokens, found: list[tuple[int, int, list[Candidate]]], gaz: Gazetteer,
     lower: bool, within: list[tuple[int, int]] | None,
 ) -> list[tuple[int, int, list[Candidate]]]:
-    """A word right before an oblast or a raion that names a settlement there: "до Малина
-    Житомирської області" (Малина is a surname and a berry too), and in lower case where the
-    text is (``lower``) or the sentence (``within``): "в малині житомирської області"."""
+    """A word right before an oblast or a raion that names a settlement in its oblast: "до
+    Малина Житомирської області" (Малина is a surname and a berry too), and in lower case where
+    the text is (``lower``) or the sentence (``within``): "в малині житомирської області"."""
     taken = {k for i, j, _ in found for k in range(i, j)}
     hits = []
     for i, _, candidates in found:

@@ -73,8 +73,7 @@ def _surname_before(text: str, toks: Tokens, i: int, taken: set[int], inside: se
     if k < 0 or k in taken or toks.starts[k] in inside or not toks.words[k].islower() \
             or text[toks.ends[k] : toks.starts[i]] != " ":
         return False
-    facts = lexicons.word_facts(toks.words[k])
-    return reads_as(toks.words[k], "Surn") and (facts is None or not facts.role_keys)
+    return reads_as(toks.words[k], "Surn") and not lexicons.of(text).role_keys(k)
 
 
 def _with_surname(

@@ -190,10 +190,9 @@ def find(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Entity
         if i < free or toks.starts[i] in inside or (i and toks.words[i - 1].lower() in streets):
             continue
         j = _name_run(text, toks, i, lex, inside)
-        if j > i and before_a_street_noun(text, toks, j):  # "Shevchenko Avenue"
-            free = j
-        elif j > i:
-            names.append((i, j))
+        if j > i:
+            if not before_a_street_noun(text, toks, j):  # "Shevchenko Avenue": a street
+                names.append((i, j))
             free = j
         else:
             doubtful.append(i)

@@ -19,6 +19,7 @@ class Cues:
     settlement_abbreviations: frozenset[str]
     street_nouns: frozenset[str]
     street_nouns_after: frozenset[str]
+    no_place_after: frozenset[str]
     oblast_nouns: frozenset[str]
     direction_nouns: frozenset[str]
     between: frozenset[str]
@@ -39,9 +40,9 @@ def cues() -> Cues:
     return Cues(*(frozenset(raw[k]) for k in
                   ("prepositions", "genitive_prepositions", "settlement_nouns",
                    "settlement_abbreviations", "street_nouns", "street_nouns_after",
-                   "oblast_nouns", "direction_nouns", "between", "conjunctions",
-                   "with_prepositions", "office_raion_words", "office_city_words",
-                   "office_oblast_words", "poi_nouns",
+                   "no_place_after", "oblast_nouns", "direction_nouns", "between",
+                   "conjunctions", "with_prepositions", "office_raion_words",
+                   "office_city_words", "office_oblast_words", "poi_nouns",
                    "quoted_place_nouns", "village_nouns", "near_prepositions")))
 
 

@@ -333,14 +333,6 @@ def _beside_a_place(toks: Tokens, i: int, gaz: Gazetteer) -> bool:
 
 
 _IN_THE_NAME_OF = frozenset({"іменем", "именем"})
-# A country after these is a citizenship or a salute, not a place: "громадянин України",
-# "паспорт гражданина Украины", "a citizen of Ukraine", "Слава Україні"
-_CITIZENSHIP = frozenset({
-    "громадянин", "громадянина", "громадянину", "громадянином", "громадянка", "громадянки",
-    "громадянці", "громадянкою", "громадяни", "громадян", "громадянам", "громадянство",
-    "громадянства", "гражданин", "гражданина", "гражданину", "гражданином", "гражданка",
-    "гражданки", "гражданке", "гражданкой", "граждане", "граждан", "гражданам", "гражданство",
-    "гражданства", "citizen", "citizens", "citizenship", "national", "nationals", "слава"})
 
 
 def _country_in_a_title(
@@ -350,9 +342,10 @@ def _country_in_a_title(
     after an abbreviation ("КК України", "УК Украины", "КУпАП України") or "Іменем" (the
     formula heading a judgement), or after a capitalised word mid-sentence ("Збройних Сил
     України", "Пенсійного Фонду України"), in English with "of" between ("Criminal Code of
-    Ukraine"); nor after a word of citizenship (``_CITIZENSHIP``: "громадянин України", "a
-    citizen of Ukraine"). A place before it keeps it a place ("Київ Україна" is not said of a
-    body); a preposition or any other lower-case word keeps it too ("з України")."""
+    Ukraine"); nor after a word of citizenship or a salute (cues.yaml ``no_place_after``:
+    "громадянин України", "a citizen of Ukraine", "Слава Україні"). A place before it keeps
+    it a place ("Київ Україна" is not said of a body); a preposition or any other lower-case
+    word keeps it too ("з України")."""
     i, _, candidates = found
     if i == 0 or any(c.place.level != "country" for c in candidates):
         return False
@@ -361,7 +354,7 @@ def _country_in_a_title(
         return False  # "Київ, Україна": a comma or anything else between
     word = toks.words[k]
     if sum(map(str.isupper, word)) >= 2 or word.lower() in _IN_THE_NAME_OF \
-            or word.lower() in _CITIZENSHIP:  # КК, КПК, КУпАП, КоАП, ЗСУ
+            or word.lower() in cues().no_place_after:  # КК, КПК, КУпАП, КоАП, ЗСУ
         return True
     return (word[:1].isupper() and k + 1 not in place_ends
             and mark_before(text, toks.starts[k]) not in ".!?:\n\"«—-")

@@ -783,6 +783,49 @@ def test_a_district_adjective_before_an_office_needs_its_city_named(
     assert [p.place.oblast for p in of_type(text, "place")] == oblasts
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # a raion abolished in 2020, named after its centre: Чигирин; the village is then the
+    # Cherkasy one, not the larger Стецівка of Ivano-Frankivsk Oblast
+    ("Я, мешканець с. Стецівка Чигиринського району.",
+     [("Стецівка", "village", "Cherkasy Oblast"),
+      ("Чигиринського району", "raion", "Cherkasy Oblast")]),
+    ("Уроженец Новоайдарского района, призван в 2023 году.",
+     [("Новоайдарского района", "raion", "Luhansk Oblast")]),
+    ("Він жив у Чигиринському районі.", [("Чигиринському районі", "raion", "Cherkasy Oblast")]),
+    ("Поїхали до Гірського району.", []),  # Гірки, of unknown size, was no raion's centre
+    ("Він родом зі Стецівського району.", []),  # a village's adjective
+])
+def test_a_raion_abolished_in_2020_is_named_by_its_centre(
+        text: str, found: list[tuple[str, str, str]]) -> None:
+    places = of_type(text, "place")
+    assert [(p.text, p.place.level, p.place.oblast) for p in places] == found
+    assert all(p.place.code == "" for p in places if p.place.level == "raion")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a river's word before a name a city has too makes it the river, which has no oblast
+    ("Ми стояли на лівому березі Дніпра під Херсоном.",
+     [("Дніпра", "river", ""), ("Херсоном", "city", "Kherson Oblast")]),
+    ("Мы переправились через реку Днепр.", [("Днепр", "river", "")]),
+    ("They held the left bank of the Dnipro near Kherson.",
+     [("Dnipro", "river", ""), ("Kherson", "city", "Kherson Oblast")]),
+    ("Пішли вздовж Десни.", [("Десни", "river", "")]),
+    ("The Dnieper was frozen.", [("Dnieper", "river", "")]),
+    # without one, the city, and the settlement of the training centre
+    ("Я живу в Дніпрі.", [("Дніпрі", "city", "Dnipropetrovsk Oblast")]),
+    ("He was taken to the Dnipro TCC.", [("Dnipro", "city", "Dnipropetrovsk Oblast")]),
+    ("Потім поїхали в Десну на навчання.", [("Десну", "settlement", "Chernihiv Oblast")]),
+])
+def test_a_river_named_like_a_city_is_the_river_after_a_river_word(
+        text: str, found: list[tuple[str, str, str]]) -> None:
+    assert [(p.text, p.place.level, p.place.oblast) for p in of_type(text, "place")] == found
+
+
+def test_a_raion_of_today_keeps_its_own_code() -> None:
+    [raion] = of_type("Його забрали з Бердичівського району.", "place")
+    assert (raion.text, raion.place.code) == ("Бердичівського району", "UA1802")
+
+
 def test_a_district_court_named_like_a_surname_is_the_district() -> None:
     text = "Зарічний районний суд м. Суми розглянув справу."
     assert texts(text, "person") == []

@@ -848,3 +848,29 @@ def test_the_ai_sets_vocabulary(text: str, theme: str) -> None:
 
 def test_pills_alone_are_no_health_theme() -> None:
     assert "health" not in theme_ids("Купив таблетки в аптеці.")
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # hiding: going out rarely
+    ("Живу у знакомых, на улицу выхожу редко.", "escape"),
+    ("Рідко виходжу на вулицю.", "escape"),
+    # slept on the floor: a complaint of its own
+    ("He and eleven other men slept on the floor.", "conditions"),
+    ("Ночували на підлозі в коридорі.", "conditions"),
+    # a hospital's department named for the illness
+    ("Комісія не врахувала виписку з кардіологічного відділення.", "health"),
+    # the first СЗЧ's return without punishment
+    ("Адвокат сказав, що можна повернутися без покарання.", "return_to_unit"),
+    ("Адвокат сказал: вернуться без наказания ещё можно.", "return_to_unit"),
+])
+def test_the_aj_sets_vocabulary(text: str, theme: str) -> None:
+    assert theme in theme_ids(text)
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    ("Син рідко виходить на зв'язок.", "escape"),  # rarely in touch: no hiding
+    ("Поліція прийшла без покарання.", "return_to_unit"),  # no return at all
+    ("The floor was wet.", "conditions"),  # the floor alone is a cue, not a complaint
+])
+def test_the_aj_sets_vocabulary_alone_makes_no_theme(text: str, theme: str) -> None:
+    assert theme not in theme_ids(text)

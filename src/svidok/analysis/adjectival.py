@@ -1,5 +1,6 @@
-"""Places named by an adjective: a front sector ("на покровському напрямку") and the place of an
-office, a court or a training ground ("Черкаського районного ТЦК", "Яворівський полігон")."""
+"""Places named by an adjective: a front sector ("на покровському напрямку"), the place of an
+office, a court or a training ground ("Черкаського районного ТЦК", "Яворівський полігон"), and a
+raion abolished in 2020 ("Чигиринського району")."""
 
 from __future__ import annotations
 
@@ -9,11 +10,15 @@ from svidok.analysis.gazetteer import Candidate, Gazetteer, unique
 from svidok.analysis.lemmas import grammemes, parse
 from svidok.analysis.placecues import cased, cues
 from svidok.analysis.placekeys import normalise
+from svidok.analysis.translit import transliterate
 from svidok.domain.annotations import Place
 
 _TOWN = ("city", "settlement")
 _ADJECTIVE_ENDINGS = ("ський", "ский", "цький", "цкий", "зький", "зкий")
 _ENGLISH_ADJECTIVE_ENDINGS = ("skyi", "skyy", "skiy", "sky", "zkyi", "zky")  # KMU-2010, legacy
+# The smallest centre of a raion before 2020 had some thousands of people (Чорнухи, 2,500): a
+# smaller town of the adjective's is no raion's centre ("Гірського району": Гірки, unknown size)
+_RAION_CENTRE = 2_000
 
 
 def front_sector(word: str, gaz: Gazetteer) -> list[Candidate]:
@@ -88,6 +93,29 @@ def office_place(word: str, kind: str, gaz: Gazetteer) -> list[Candidate]:
         if group:
             return unique(group)
     return []
+
+
+@lru_cache(maxsize=10_000)
+def former_raion(word: str, gaz: Gazetteer) -> list[Candidate]:
+    """The raion an adjective before "району" names where no raion of today has that name: one
+    of the ~490 abolished in 2020, each named after its centre, a town of 2,000 people or more,
+    whose oblast it was in ("с. Стецівка Чигиринського району": Чигирин, Cherkasy Oblast;
+    addresses and court papers keep the old raions). A raion of today's is the gazetteer's own
+    ("Бердичівського району"): this is asked only where the gazetteer has none. The raion has
+    no KATOTTG code (``code`` is empty); its names are the adjective's, in Ukrainian spelling
+    and KMU-2010."""
+    found: dict[str, Candidate] = {}  # one raion an oblast, the first lemma's in sorted order
+    for lemma in sorted({r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
+                         if "ADJF" in grammemes(r) and r.normal_form.endswith(_ADJECTIVE_ENDINGS)}):
+        name = _ukrainian_adjective(lemma).capitalize()
+        for n in sorted(_sector_names(lemma)):
+            for c in gaz.lookup(normalise(n)):
+                if c.place.level in _TOWN and not c.place.foreign \
+                        and c.population >= _RAION_CENTRE:
+                    found.setdefault(c.oblast_pcode, Candidate(Place(
+                        name, transliterate(name), "raion", "", c.place.oblast, c.place.iso),
+                        0, c.oblast_pcode))
+    return list(found.values())
 
 
 def _ukrainian_adjective(lemma: str) -> str:

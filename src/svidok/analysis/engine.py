@@ -26,7 +26,7 @@ from svidok.domain.annotations import Analysis, Entity
 # unit names, theme vocabulary; 10: double surnames, names beside a greeting in a chat, birth
 # dates after a participle, territorial defence brigades and reserve battalions, theme
 # vocabulary).
-ENGINE_VERSION = "34"
+ENGINE_VERSION = "35"
 PRIORITY_UNIT = 58
 PRIORITY_PLACE = 40
 PRIORITY_PERSON = 45

@@ -56,8 +56,9 @@ def narrowed(
 ) -> list[tuple[int, int, list[Candidate]]]:
     """Homonyms narrowed by the words around them, where some candidates remain: a raion or
     hromada named right after the place keeps those within it ("Городок Рівненського району"),
-    and a village noun before it keeps those that are no city ("села Городок": not the town of
-    16,000 in Khmelnytskyi Oblast, which ``choose`` prefers to any village)."""
+    a village noun before it keeps those that are no city ("села Городок": not the town of
+    16,000 in Khmelnytskyi Oblast, which ``choose`` prefers to any village), and a river's word
+    before it the river ("на лівому березі Дніпра": not the city, which ``choose`` prefers)."""
     kept = []
     for n, (i, j, candidates) in enumerate(found):
         if len(candidates) > 1:
@@ -68,8 +69,21 @@ def narrowed(
                 candidates = [c for c in candidates if c.place.code.startswith(codes)] \
                     or candidates
             before = toks.words[i - 1].lower() if i > 0 else ""
+            if _after_a_river_cue(toks.words, i):
+                candidates = [c for c in candidates if c.place.level == "river"] or candidates
             if before in cues().village_nouns and (
                     len(before) > 2 or text.startswith(".", toks.ends[i - 1])):
                 candidates = [c for c in candidates if c.place.level != "city"] or candidates
         kept.append((i, j, candidates))
     return kept
+
+
+def _after_a_river_cue(words: list[str], i: int) -> bool:
+    """Whether a river's word (a bank, a crossing, "вздовж") comes right before word ``i``, in
+    English also before "of the" or "the" ("the left bank of the Dnipro", "along the river")."""
+    k = i - 1
+    if k >= 0 and words[k].lower() == "the":
+        k -= 1
+        if k >= 0 and words[k].lower() == "of":
+            k -= 1
+    return k >= 0 and words[k].lower() in cues().river_cues

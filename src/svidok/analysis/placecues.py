@@ -1,6 +1,6 @@
 """The words around a place name that say what it is (``data/gazetteer/cues.yaml``):
 prepositions, settlement and street nouns (before a street's name, and in English after it),
-oblast and direction nouns, the words of offices."""
+oblast, raion and direction nouns, the words of offices."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ class Cues:
     street_nouns_after: frozenset[str]
     no_place_after: frozenset[str]
     oblast_nouns: frozenset[str]
+    raion_nouns: frozenset[str]
     direction_nouns: frozenset[str]
     between: frozenset[str]
     conjunctions: frozenset[str]
@@ -30,6 +31,7 @@ class Cues:
     office_oblast_words: frozenset[str]
     poi_nouns: frozenset[str]
     quoted_place_nouns: frozenset[str]
+    river_cues: frozenset[str]
     village_nouns: frozenset[str]
     near_prepositions: frozenset[str]
 
@@ -40,10 +42,10 @@ def cues() -> Cues:
     return Cues(*(frozenset(raw[k]) for k in
                   ("prepositions", "genitive_prepositions", "settlement_nouns",
                    "settlement_abbreviations", "street_nouns", "street_nouns_after",
-                   "no_place_after", "oblast_nouns", "direction_nouns", "between",
+                   "no_place_after", "oblast_nouns", "raion_nouns", "direction_nouns", "between",
                    "conjunctions", "with_prepositions", "office_raion_words",
                    "office_city_words", "office_oblast_words", "poi_nouns",
-                   "quoted_place_nouns", "village_nouns", "near_prepositions")))
+                   "quoted_place_nouns", "river_cues", "village_nouns", "near_prepositions")))
 
 
 @lru_cache(maxsize=8)

@@ -17,7 +17,13 @@ from dataclasses import replace
 from functools import lru_cache
 
 from svidok.analysis import language, lexicons
-from svidok.analysis.adjectival import front_sector, office_kind, office_place, office_words
+from svidok.analysis.adjectival import (
+    former_raion,
+    front_sector,
+    office_kind,
+    office_place,
+    office_words,
+)
 from svidok.analysis.gazetteer import Candidate, Gazetteer, load, span_places, unique
 from svidok.analysis.homonyms import MAJOR_CITY, TOWN_POPULATION, anchor, choose, narrowed
 from svidok.analysis.lemmas import (
@@ -74,8 +80,13 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     if not lower:
         lowered = set(inside(before_offices, toks, within)) if within else set()
         before_offices = [k for k in before_offices if texts[k][:1].isupper() or k in lowered]
-    if before_nouns or before_offices:
-        starts = sorted({*live, *before_nouns, *before_offices})
+    # a capitalised adjective before "району" may name a raion abolished in 2020
+    raion_nouns = cased(cues().raion_nouns)
+    before_raions = [k for k in itertools.compress(range(-1, len(texts) - 1),
+                                                   map(raion_nouns.__contains__, texts))
+                     if k >= 0 and texts[k][:1].isupper()]
+    if before_nouns or before_offices or before_raions:
+        starts = sorted({*live, *before_nouns, *before_offices, *before_raions})
     else:
         starts = live
     free = 0  # the first token not inside a place found already
@@ -101,6 +112,9 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
         if match is not None:
             found.append((i, match[0], match[1]))
             free = match[0]
+        elif following in raion_nouns and (former := former_raion(texts[i], gaz)):
+            found.append((i, i + 2, former))
+            free = i + 2
     found += _before_regions(text, toks, found, gaz, lower, within)
     place_ends = {j for _, j, _ in found}
     found = [f for f in found if not _country_in_a_title(text, toks, f, place_ends)]

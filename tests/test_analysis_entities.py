@@ -792,6 +792,13 @@ def test_a_district_adjective_before_an_office_needs_its_city_named(
     ("Уроженец Новоайдарского района, призван в 2023 году.",
      [("Новоайдарского района", "raion", "Luhansk Oblast")]),
     ("Він жив у Чигиринському районі.", [("Чигиринському районі", "raion", "Cherkasy Oblast")]),
+    # centres whose adjectives are formed otherwise: Кагарлик, Жовква, Чорнухи (not
+    # Чорнухине, Luhansk Oblast, found by a dictionary key, not by its name)
+    ("Він з Кагарлицького району.", [("Кагарлицького району", "raion", "Kyiv Oblast")]),
+    ("Він з Жовківського району.", [("Жовківського району", "raion", "Lviv Oblast")]),
+    ("Він з Чорнухинського району.", [("Чорнухинського району", "raion", "Poltava Oblast")]),
+    # a town's old name is no centre: Дзержинськ, now Toretsk (a district of Kharkiv had it)
+    ("Він з Дзержинського району.", []),
     ("Поїхали до Гірського району.", []),  # Гірки, of unknown size, was no raion's centre
     ("Він родом зі Стецівського району.", []),  # a village's adjective
 ])

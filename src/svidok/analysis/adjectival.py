@@ -100,22 +100,47 @@ def former_raion(word: str, gaz: Gazetteer) -> list[Candidate]:
     """The raion an adjective before "району" names where no raion of today has that name: one
     of the ~490 abolished in 2020, each named after its centre, a town of 2,000 people or more,
     whose oblast it was in ("с. Стецівка Чигиринського району": Чигирин, Cherkasy Oblast;
-    addresses and court papers keep the old raions). A raion of today's is the gazetteer's own
-    ("Бердичівського району"): this is asked only where the gazetteer has none. The raion has
-    no KATOTTG code (``code`` is empty); its names are the adjective's, in Ukrainian spelling
-    and KMU-2010."""
+    addresses and court papers keep the old raions), by the town's name of today. A raion of
+    today's is the gazetteer's own ("Бердичівського району"): this is asked only where the
+    gazetteer has none. The raion has no KATOTTG code (``code`` is empty); its names are the
+    adjective's, in Ukrainian spelling and KMU-2010."""
     found: dict[str, Candidate] = {}  # one raion an oblast, the first lemma's in sorted order
     for lemma in sorted({r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
                          if "ADJF" in grammemes(r) and r.normal_form.endswith(_ADJECTIVE_ENDINGS)}):
         name = _ukrainian_adjective(lemma).capitalize()
-        for n in sorted(_sector_names(lemma)):
-            for c in gaz.lookup(normalise(n)):
+        names = {normalise(n) for n in _sector_names(lemma) | _centre_names(lemma)}
+        for n in sorted(names):
+            for c in gaz.lookup(n):
+                # by the town's name of today: not by an old one ("Дзержинського району", a
+                # district of Kharkiv, not Toretsk's, once Дзержинськ)
                 if c.place.level in _TOWN and not c.place.foreign \
-                        and c.population >= _RAION_CENTRE:
+                        and c.population >= _RAION_CENTRE and normalise(c.place.name_uk) in names:
                     found.setdefault(c.oblast_pcode, Candidate(Place(
                         name, transliterate(name), "raion", "", c.place.oblast, c.place.iso),
                         0, c.oblast_pcode))
     return list(found.values())
+
+
+def _centre_names(lemma: str) -> set[str]:
+    """More names a raion's adjective comes from than a front's (``_sector_names``), in
+    Ukrainian spelling: кагарлицький <- Кагарлик, сторожинецький <- Сторожинець, жовківський <-
+    Жовква, іршавський <- Іршава, ширяївський <- Ширяєве, пулинський <- Пулини, чорнухинський <-
+    Чорнухи, ємільчинський <- Ємільчине, ічнянський <- Ічня, широківський <- Широке."""
+    lemma = _ukrainian_adjective(lemma)
+    if lemma.endswith("цький"):
+        stem = lemma[:-5]
+        return {stem + "к", stem + "ць"}
+    if not lemma.endswith("ський"):
+        return set()
+    stem = lemma[:-5]
+    names = {stem + "а", stem + "и", stem + "е", stem[:-2] + "и"}
+    if stem.endswith("ів"):
+        names |= {stem[:-2] + "ва", stem[:-2] + "е"}
+    if stem.endswith("їв"):
+        names.add(stem[:-2] + "єве")
+    if stem.endswith("ян"):
+        names.add(stem[:-1])
+    return names
 
 
 def _ukrainian_adjective(lemma: str) -> str:

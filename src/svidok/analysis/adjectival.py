@@ -107,8 +107,9 @@ def former_raion(word: str, gaz: Gazetteer) -> list[Candidate]:
     found: dict[str, Candidate] = {}  # one raion an oblast, the first lemma's in sorted order
     for lemma in sorted({r.normal_form for lang in ("uk", "ru") for r in parse(word, lang)
                          if "ADJF" in grammemes(r) and r.normal_form.endswith(_ADJECTIVE_ENDINGS)}):
-        name = _ukrainian_adjective(lemma).capitalize()
-        names = {normalise(n) for n in _sector_names(lemma) | _centre_names(lemma)}
+        adjective = _ukrainian_adjective(lemma)
+        name = adjective.capitalize()
+        names = {normalise(n) for n in _sector_names(lemma) | _centre_names(adjective)}
         for n in sorted(names):
             for c in gaz.lookup(n):
                 # by the town's name of today: not by an old one ("Дзержинського району", a
@@ -121,18 +122,17 @@ def former_raion(word: str, gaz: Gazetteer) -> list[Candidate]:
     return list(found.values())
 
 
-def _centre_names(lemma: str) -> set[str]:
-    """More names a raion's adjective comes from than a front's (``_sector_names``), in
-    Ukrainian spelling: кагарлицький <- Кагарлик, сторожинецький <- Сторожинець, жовківський <-
+def _centre_names(adjective: str) -> set[str]:
+    """More names a raion's adjective (in Ukrainian spelling) comes from than a front's
+    (``_sector_names``): кагарлицький <- Кагарлик, сторожинецький <- Сторожинець, жовківський <-
     Жовква, іршавський <- Іршава, ширяївський <- Ширяєве, пулинський <- Пулини, чорнухинський <-
     Чорнухи, ємільчинський <- Ємільчине, ічнянський <- Ічня, широківський <- Широке."""
-    lemma = _ukrainian_adjective(lemma)
-    if lemma.endswith("цький"):
-        stem = lemma[:-5]
+    if adjective.endswith("цький"):
+        stem = adjective[:-5]
         return {stem + "к", stem + "ць"}
-    if not lemma.endswith("ський"):
+    if not adjective.endswith("ський"):
         return set()
-    stem = lemma[:-5]
+    stem = adjective[:-5]
     names = {stem + "а", stem + "и", stem + "е", stem[:-2] + "и"}
     if stem.endswith("ів"):
         names |= {stem[:-2] + "ва", stem[:-2] + "е"}

@@ -60,10 +60,12 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     texts = words(text)
     found: list[tuple[int, int, list[Candidate]]] = []
     oblast_nouns, direction_nouns = cased(cues().oblast_nouns), cased(cues().direction_nouns)
-    # A place starts at a word before "область" or "напрямку" (in lower, title or capital
-    # letters), or at a capitalised word that names a place or begins a longer name. Most
+    raion_nouns = cased(cues().raion_nouns)
+    # A place starts at a word before "область", "напрямку" or "району" (in lower, title or
+    # capital letters; before "району" only a capitalised one is read, as a raion abolished in
+    # 2020), or at a capitalised word that names a place or begins a longer name. Most
     # capitalised words (sentence starts, names) are neither: one memoised look-up each says so.
-    nouns = oblast_nouns | direction_nouns
+    nouns = oblast_nouns | direction_nouns | raion_nouns
     before_nouns = [k for k in itertools.compress(range(-1, len(texts) - 1),
                                                   map(nouns.__contains__, texts)) if k >= 0]
     caps = capitalised(text)
@@ -80,13 +82,8 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     if not lower:
         lowered = set(inside(before_offices, toks, within)) if within else set()
         before_offices = [k for k in before_offices if texts[k][:1].isupper() or k in lowered]
-    # a capitalised adjective before "району" may name a raion abolished in 2020
-    raion_nouns = cased(cues().raion_nouns)
-    before_raions = [k for k in itertools.compress(range(-1, len(texts) - 1),
-                                                   map(raion_nouns.__contains__, texts))
-                     if k >= 0 and texts[k][:1].isupper()]
-    if before_nouns or before_offices or before_raions:
-        starts = sorted({*live, *before_nouns, *before_offices, *before_raions})
+    if before_nouns or before_offices:
+        starts = sorted({*live, *before_nouns, *before_offices})
     else:
         starts = live
     free = 0  # the first token not inside a place found already
